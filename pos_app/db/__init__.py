@@ -1,0 +1,1 @@
+"""Database layer: typed models, engines, locks and migrations."""

@@ -1,0 +1,203 @@
+"""The tables, as typed SQLAlchemy models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from pos_app.db.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Money = Numeric(14, 4, asdecimal=True)
+Rate = Numeric(6, 3, asdecimal=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Setting(Base):
+    """Shop-wide settings (identity, currency...), one row per key."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class TaxRate(Base):
+    __tablename__ = "tax_rates"
+
+    rate: Mapped[Decimal] = mapped_column(Rate, primary_key=True)
+    label: Mapped[str] = mapped_column(String(80), default="")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (CheckConstraint("role IN ('admin', 'cashier', 'stock_manager', 'accountant')", name="role"),)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Brand(Base):
+    __tablename__ = "brands"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    brand_id: Mapped[int | None] = mapped_column(ForeignKey("brands.id"), index=True)
+    price: Mapped[Decimal] = mapped_column(Money)
+    promo_price: Mapped[Decimal | None] = mapped_column(Money)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    category: Mapped[Category | None] = relationship()
+    brand: Mapped[Brand | None] = relationship()
+    skus: Mapped[list[Sku]] = relationship(back_populates="product", order_by="Sku.id")
+
+    __table_args__ = (
+        CheckConstraint("price >= 0", name="price_not_negative"),
+        CheckConstraint("promo_price IS NULL OR promo_price >= 0", name="promo_price_not_negative"),
+    )
+
+
+class Sku(Base):
+    """A sellable variant of a product (a product without variants has exactly one)."""
+
+    __tablename__ = "skus"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(64), unique=True)
+    size: Mapped[str | None] = mapped_column(String(40))
+    properties: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    price_override: Mapped[Decimal | None] = mapped_column(Money)
+    low_stock_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    product: Mapped[Product] = relationship(back_populates="skus")
+
+    __table_args__ = (
+        CheckConstraint("low_stock_threshold >= 0", name="threshold_not_negative"),
+        CheckConstraint("price_override IS NULL OR price_override >= 0", name="price_override_not_negative"),
+    )
+
+
+class StockLevelRow(Base):
+    """The running on-hand count of a SKU; the row that stock changes lock."""
+
+    __tablename__ = "stock_levels"
+
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),)
+
+
+class StockMovement(Base):
+    """One change of on-hand stock. on_hand == sum(quantity) per SKU, always."""
+
+    __tablename__ = "stock_movements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    quantity: Mapped[int] = mapped_column(Integer)
+    stock_before: Mapped[int] = mapped_column(Integer)
+    stock_after: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    reference: Mapped[str | None] = mapped_column(String(100))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        CheckConstraint("quantity <> 0", name="quantity_not_zero"),
+        CheckConstraint("stock_after = stock_before + quantity", name="after_is_before_plus_quantity"),
+        CheckConstraint("stock_after >= 0", name="after_not_negative"),
+        CheckConstraint("kind IN ('sale', 'return', 'restock', 'adjustment', 'loss', 'transfer')", name="kind"),
+        Index("ix_stock_movements_sku_id_id", "sku_id", "id"),
+        Index("ix_stock_movements_at", "at"),
+        Index("ix_stock_movements_kind_id", "kind", "id"),
+    )
+
+
+class Reservation(Base):
+    """Units held for an online order until `expires_at`; counts only while active and unexpired."""
+
+    __tablename__ = "reservations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    reference: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    close_reason: Mapped[str | None] = mapped_column(String(200))
+
+    lines: Mapped[list[ReservationLine]] = relationship(back_populates="reservation")
+
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'released', 'committed')", name="status"),
+        Index("ix_reservations_status_expires_at", "status", "expires_at"),
+    )
+
+
+class ReservationLine(Base):
+    __tablename__ = "reservation_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[str] = mapped_column(ForeignKey("reservations.id"), index=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+    reservation: Mapped[Reservation] = relationship(back_populates="lines")
+
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)

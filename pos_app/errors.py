@@ -1,0 +1,103 @@
+"""Typed errors of the application. Every message says what went wrong and what to do about it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class PosError(Exception):
+    """Base of every error the services raise on purpose."""
+
+
+class ValidationError(PosError):
+    """Input that cannot be accepted. `field` names the offending field when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(PosError):
+    """Something named by the caller does not exist."""
+
+
+class Conflict(PosError):
+    """The change would clash with existing data (a duplicate SKU or barcode, a taken username)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class PermissionDenied(PosError):
+    """The user's role does not allow this action."""
+
+
+class AuthError(PosError):
+    """Login failed: wrong credentials, inactive account, or too many attempts."""
+
+
+class LoginThrottled(AuthError):
+    """Too many failed logins in a row: the next attempt must wait."""
+
+    def __init__(self, username: str, retry_after_seconds: int) -> None:
+        super().__init__(
+            f"Too many failed logins for '{username}'. Wait {retry_after_seconds} s before trying again, "
+            "or ask an admin to reset the password."
+        )
+        self.retry_after_seconds = retry_after_seconds
+
+
+class ReservationExpired(PosError):
+    """The reservation's hold ran out before it was committed."""
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One line that cannot be served: how many were asked and how many are available."""
+
+    sku: str
+    requested: int
+    available: int
+
+
+class InsufficientStock(PosError):
+    """Not enough available stock. Lists every short line, not only the first one.
+
+    `sku`, `requested` and `available` describe the first short line for callers that handle one line.
+    """
+
+    def __init__(self, shortfalls: Sequence[Shortfall]) -> None:
+        if not shortfalls:
+            raise ValueError("InsufficientStock needs at least one short line")
+        self.shortfalls = tuple(shortfalls)
+        first = self.shortfalls[0]
+        self.sku = first.sku
+        self.requested = first.requested
+        self.available = first.available
+        super().__init__(
+            "Not enough stock: "
+            + "; ".join(f"{s.sku}: {s.requested} requested, {s.available} available" for s in self.shortfalls)
+            + "."
+        )
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A problem with one line of an imported file (line numbers count the header as line 1)."""
+
+    line: int
+    message: str
+
+
+class ImportRejected(ValidationError):
+    """A file import found bad rows; nothing was imported."""
+
+    def __init__(self, errors: Sequence[RowError]) -> None:
+        self.errors = tuple(errors)
+        shown = "\n".join(f"line {e.line}: {e.message}" for e in self.errors[:50])
+        more = f"\n... and {len(self.errors) - 50} more" if len(self.errors) > 50 else ""
+        super().__init__(
+            f"Nothing was imported: {len(self.errors)} bad row(s). Fix them and import again.\n{shown}{more}"
+        )

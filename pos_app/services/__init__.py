@@ -1,0 +1,58 @@
+"""The use-case layer: every user action is one call here, one transaction, checked permissions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pos_app import config
+from pos_app.db.engine import Database, connect
+from pos_app.db.migrate import upgrade_to_head
+from pos_app.services.auth import AuthService
+from pos_app.services.inventory import InventoryService
+from pos_app.services.settings import SettingsService
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    clock: Callable[[], datetime]
+    settings: SettingsService
+    auth: AuthService
+    inventory: InventoryService
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_services(
+    database_url: str | None = None, clock: Callable[[], datetime] | None = None, *, migrate: bool = True
+) -> Services:
+    """Connect to the database (POS_DATABASE_URL, else the embedded SQLite file), upgrade its schema to
+    the newest version, and return the services. `clock()` must return an aware datetime."""
+    db = connect(config.database_url(database_url))
+    if migrate:
+        upgrade_to_head(db)
+    now = clock or utc_now
+    settings = SettingsService(db)
+    return Services(
+        db=db,
+        clock=now,
+        settings=settings,
+        auth=AuthService(db, now),
+        inventory=InventoryService(db, now, settings),
+    )
+
+
+__all__ = ["Services", "open_services"]

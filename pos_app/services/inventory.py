@@ -1,0 +1,644 @@
+"""The catalogue and the stock ledger: products, variants (SKUs), stock levels and movements."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from pos_app.db.engine import Database
+from pos_app.db.locks import lock_stock
+from pos_app.db.models import (
+    Brand,
+    Category,
+    Product,
+    Sku,
+    StockLevelRow,
+    StockMovement,
+    User,
+)
+from pos_app.db.stock_queries import active_holds, reserved_by_sku
+from pos_app.domain import catalogue as rules
+from pos_app.domain.money import Currency, parse_price
+from pos_app.domain.roles import Actor, Permission
+from pos_app.domain.stock import MovementKind, StockLevel, parse_kind, parse_quantity, shortfall_after
+from pos_app.domain.text import clean_text, search_key
+from pos_app.domain.vat import normalize_rate, parse_vat_rate
+from pos_app.errors import Conflict, InsufficientStock, NotFound, ValidationError
+from pos_app.services import catalogue_csv
+from pos_app.services.settings import SettingsService, ShopSettings, read_settings
+from pos_app.services.stock_records import add_sku, get_or_create, search_text_of, write_movement
+from pos_app.services.unit_of_work import Clock, UnitOfWork
+
+MAX_REASON = 500
+MAX_REFERENCE = 100
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class VariantInfo:
+    sku: str
+    barcode: str | None
+    size: str | None
+    properties: Mapping[str, str]
+    price_override: Decimal | None
+    unit_price: Decimal
+    low_stock_threshold: int
+    active: bool
+
+    @property
+    def label(self) -> str:
+        return rules.variant_label(self.size, self.properties)
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    id: int
+    name: str
+    description: str
+    category: str | None
+    brand: str | None
+    price: Decimal
+    promo_price: Decimal | None
+    vat_rate: Decimal
+    active: bool
+    variants: tuple[VariantInfo, ...]
+
+
+@dataclass(frozen=True)
+class Movement:
+    id: int
+    sku: str
+    kind: MovementKind
+    quantity: int
+    stock_before: int
+    stock_after: int
+    reason: str
+    reference: str | None
+    actor: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class SkuRow:
+    """One line of the stock list: a SKU with its product, price and stock figures."""
+
+    sku: str
+    product_id: int
+    name: str
+    variant: str
+    barcode: str | None
+    category: str | None
+    unit_price: Decimal
+    vat_rate: Decimal
+    on_hand: int
+    reserved: int
+    low_stock_threshold: int
+    active: bool
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
+
+    @property
+    def low_stock(self) -> bool:
+        return self.available <= self.low_stock_threshold
+
+
+class InventoryService:
+    def __init__(self, db: Database, clock: Clock, settings: SettingsService) -> None:
+        self._db = db
+        self._clock = clock
+        self._settings = settings
+
+    def _currency(self) -> Currency:
+        return self._settings.cached().currency
+
+    # ----- catalogue ---------------------------------------------------------------------------
+
+    def create_product(
+        self,
+        actor: Actor,
+        *,
+        sku: str,
+        name: str,
+        price: Decimal,
+        vat_rate: Decimal,
+        barcode: str | None = None,
+        low_stock_threshold: int = 0,
+        description: str = "",
+        category: str | None = None,
+        brand: str | None = None,
+        promo_price: Decimal | None = None,
+        size: str | None = None,
+        properties: Mapping[str, str] | None = None,
+        price_override: Decimal | None = None,
+    ) -> ProductInfo:
+        """Create a product with its first variant (its only SKU if it has no variants).
+
+        Raises PermissionDenied, ValidationError (naming the field), Conflict for a taken SKU or barcode.
+        """
+        actor.require(Permission.MANAGE_CATALOGUE)
+        fields = {
+            "name": rules.parse_product_name(name),
+            "description": rules.parse_description(description),
+            "category": rules.parse_group_name(category, "category"),
+            "brand": rules.parse_group_name(brand, "brand"),
+        }
+        variant = _parse_variant_text(sku, barcode, size, properties, low_stock_threshold)
+        with UnitOfWork(self._db, write=True) as uow:
+            settings = read_settings(uow.session)
+            prices = _parse_product_prices(settings, price, promo_price, vat_rate)
+            override = rules.parse_optional_price(price_override, "price_override", settings.currency)
+            _check_unique(uow.session, variant["code"], variant["barcode"])
+            now = self._clock()
+            product = Product(
+                name=fields["name"],
+                description=fields["description"],
+                category=get_or_create(uow.session, Category, fields["category"]),
+                brand=get_or_create(uow.session, Brand, fields["brand"]),
+                created_at=now,
+                updated_at=now,
+                **prices,
+            )
+            uow.session.add(product)
+            add_sku(uow.session, product, variant, override)
+            _flush_or_conflict(uow.session)
+            uow.commit()
+            return _product_info(product, self._currency())
+
+    def add_variant(
+        self,
+        actor: Actor,
+        product_id: int,
+        *,
+        sku: str,
+        barcode: str | None = None,
+        size: str | None = None,
+        properties: Mapping[str, str] | None = None,
+        price_override: Decimal | None = None,
+        low_stock_threshold: int = 0,
+    ) -> ProductInfo:
+        """Add a variant (size, colour...) to a product. Raises NotFound, ValidationError, Conflict."""
+        actor.require(Permission.MANAGE_CATALOGUE)
+        variant = _parse_variant_text(sku, barcode, size, properties, low_stock_threshold)
+        with UnitOfWork(self._db, write=True) as uow:
+            product = _product(uow.session, product_id)
+            override = rules.parse_optional_price(price_override, "price_override", read_settings(uow.session).currency)
+            _check_unique(uow.session, variant["code"], variant["barcode"])
+            add_sku(uow.session, product, variant, override)
+            product.updated_at = self._clock()
+            _flush_or_conflict(uow.session)
+            uow.commit()
+            return _product_info(product, self._currency())
+
+    def update_product(self, actor: Actor, product_id: int, **changes: Any) -> ProductInfo:
+        """Change a product's name, description, category, brand, price, promo_price or vat_rate.
+
+        Raises PermissionDenied, NotFound, ValidationError.
+        """
+        actor.require(Permission.MANAGE_CATALOGUE)
+        allowed = {"name", "description", "category", "brand", "price", "promo_price", "vat_rate"}
+        _refuse_unknown_fields(changes, allowed)
+        with UnitOfWork(self._db, write=True) as uow:
+            product = _product(uow.session, product_id)
+            settings = read_settings(uow.session)
+            if "name" in changes:
+                product.name = rules.parse_product_name(changes["name"])
+            if "description" in changes:
+                product.description = rules.parse_description(changes["description"])
+            if "category" in changes:
+                product.category = get_or_create(
+                    uow.session, Category, rules.parse_group_name(changes["category"], "category")
+                )
+            if "brand" in changes:
+                product.brand = get_or_create(uow.session, Brand, rules.parse_group_name(changes["brand"], "brand"))
+            prices = _parse_product_prices(
+                settings,
+                changes.get("price", product.price),
+                changes.get("promo_price", product.promo_price),
+                changes.get("vat_rate", product.vat_rate),
+            )
+            for key, value in prices.items():
+                setattr(product, key, value)
+            product.updated_at = self._clock()
+            for sku_row in product.skus:
+                sku_row.search_text = search_text_of(
+                    product.name, sku_row.code, sku_row.barcode, sku_row.size, sku_row.properties
+                )
+            uow.commit()
+            return _product_info(product, self._currency())
+
+    def update_variant(self, actor: Actor, sku: str, **changes: Any) -> ProductInfo:
+        """Change a variant's barcode, size, properties, price_override or low_stock_threshold."""
+        actor.require(Permission.MANAGE_CATALOGUE)
+        allowed = {"barcode", "size", "properties", "price_override", "low_stock_threshold"}
+        _refuse_unknown_fields(changes, allowed)
+        with UnitOfWork(self._db, write=True) as uow:
+            row = _sku(uow.session, sku)
+            if "barcode" in changes:
+                barcode = rules.parse_barcode(changes["barcode"])
+                if barcode and barcode != row.barcode:
+                    _check_unique(uow.session, None, barcode)
+                row.barcode = barcode
+            if "size" in changes:
+                row.size = rules.parse_size(changes["size"])
+            if "properties" in changes:
+                row.properties = rules.parse_properties(changes["properties"])
+            if "price_override" in changes:
+                row.price_override = rules.parse_optional_price(
+                    changes["price_override"], "price_override", read_settings(uow.session).currency
+                )
+            if "low_stock_threshold" in changes:
+                row.low_stock_threshold = rules.parse_threshold(changes["low_stock_threshold"])
+            row.search_text = search_text_of(row.product.name, row.code, row.barcode, row.size, row.properties)
+            row.product.updated_at = self._clock()
+            _flush_or_conflict(uow.session)
+            uow.commit()
+            return _product_info(row.product, self._currency())
+
+    def set_product_active(self, actor: Actor, product_id: int, active: bool) -> ProductInfo:
+        """Deactivate a product (it leaves the counter and the shop, its history stays) or reactivate it."""
+        actor.require(Permission.MANAGE_CATALOGUE)
+        with UnitOfWork(self._db, write=True) as uow:
+            product = _product(uow.session, product_id)
+            product.active = active
+            product.updated_at = self._clock()
+            uow.commit()
+            return _product_info(product, self._currency())
+
+    def set_variant_active(self, actor: Actor, sku: str, active: bool) -> ProductInfo:
+        actor.require(Permission.MANAGE_CATALOGUE)
+        with UnitOfWork(self._db, write=True) as uow:
+            row = _sku(uow.session, sku)
+            row.active = active
+            row.product.updated_at = self._clock()
+            uow.commit()
+            return _product_info(row.product, self._currency())
+
+    def product(self, product_id: int) -> ProductInfo:
+        with UnitOfWork(self._db, write=False) as uow:
+            return _product_info(_product(uow.session, product_id), self._currency())
+
+    def product_of(self, sku: str) -> ProductInfo:
+        with UnitOfWork(self._db, write=False) as uow:
+            return _product_info(_sku(uow.session, sku).product, self._currency())
+
+    def categories(self) -> list[str]:
+        with UnitOfWork(self._db, write=False) as uow:
+            return list(uow.session.scalars(select(Category.name).order_by(Category.name)))
+
+    def brands(self) -> list[str]:
+        with UnitOfWork(self._db, write=False) as uow:
+            return list(uow.session.scalars(select(Brand.name).order_by(Brand.name)))
+
+    # ----- look-ups ----------------------------------------------------------------------------
+
+    def find_by_barcode(self, barcode: str) -> SkuRow:
+        """The SKU with this barcode (or SKU code). Raises NotFound."""
+        code = str(barcode or "").strip()
+        with UnitOfWork(self._db, write=False) as uow:
+            rows = self._rows(uow.session, _sku_rows_query(self._clock()).where(Sku.barcode == code))
+            if not rows:
+                rows = self._rows(uow.session, _sku_rows_query(self._clock()).where(Sku.code == code))
+        if not rows:
+            raise NotFound(f"No product has the barcode or SKU '{code}'. Check the code or search by name.")
+        return rows[0]
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT, *, active_only: bool = True) -> list[SkuRow]:
+        """SKUs whose name, variant, SKU code or barcode contain every word of `text`."""
+        query = _sku_rows_query(self._clock())
+        for word in search_key(text).split():
+            query = query.where(Sku.search_text.contains(word, autoescape=True))
+        if active_only:
+            query = query.where(Sku.active.is_(True), Product.active.is_(True))
+        query = query.order_by(Product.name, Sku.id).limit(limit)
+        with UnitOfWork(self._db, write=False) as uow:
+            return self._rows(uow.session, query)
+
+    def stock_list(self, *, low_stock_only: bool = False, include_inactive: bool = False) -> list[SkuRow]:
+        """Every SKU with on hand, reserved and available, ordered by product name."""
+        query = _sku_rows_query(self._clock())
+        if not include_inactive:
+            query = query.where(Sku.active.is_(True), Product.active.is_(True))
+        query = query.order_by(Product.name, Sku.id)
+        with UnitOfWork(self._db, write=False) as uow:
+            rows = self._rows(uow.session, query)
+        return [r for r in rows if r.low_stock] if low_stock_only else rows
+
+    def low_stock(self) -> list[SkuRow]:
+        """Active SKUs whose available stock is at or below their low-stock threshold."""
+        return self.stock_list(low_stock_only=True)
+
+    # ----- stock -------------------------------------------------------------------------------
+
+    def level(self, sku: str) -> StockLevel:
+        """On hand, reserved (active, unexpired holds) and available for one SKU. Raises NotFound."""
+        with UnitOfWork(self._db, write=False) as uow:
+            sku_id, threshold = _sku_id_and_threshold(uow.session, sku)
+            on_hand = uow.session.scalar(select(StockLevelRow.on_hand).where(StockLevelRow.sku_id == sku_id))
+            reserved = reserved_by_sku(uow.session, [sku_id], self._clock()).get(sku_id, 0)
+        return StockLevel(sku=sku, on_hand=on_hand or 0, reserved=reserved, low_stock_threshold=threshold)
+
+    def receive(
+        self, actor: Actor, sku: str, quantity: int, reason: str = "Delivery", reference: str | None = None
+    ) -> Movement:
+        """Add delivered units to stock (a 'restock' movement)."""
+        return self.adjust(actor, sku, parse_quantity(quantity), MovementKind.RESTOCK, reason, reference)
+
+    def adjust(
+        self, actor: Actor, sku: str, delta: int, kind: str, reason: str, reference: str | None = None
+    ) -> Movement:
+        """Change on-hand stock by `delta` units with a reason, as one movement.
+
+        Raises PermissionDenied, ValidationError, NotFound, and InsufficientStock when the change would
+        take on-hand or available stock below zero; nothing is written then.
+        """
+        actor.require(Permission.ADJUST_STOCK)
+        quantity = parse_quantity(delta, "quantity", allow_negative=True)
+        movement_kind = parse_kind(kind, quantity)
+        why = clean_text(reason, "reason", max_length=MAX_REASON)
+        ref = clean_text(reference, "reference", max_length=MAX_REFERENCE, required=False) or None
+        with UnitOfWork(self._db, write=True) as uow:
+            sku_id, threshold = _sku_id_and_threshold(uow.session, sku)
+            on_hand = lock_stock(uow.session, [sku_id])[sku_id]
+            now = self._clock()
+            level = StockLevel(
+                sku=sku,
+                on_hand=on_hand,
+                reserved=reserved_by_sku(uow.session, [sku_id], now).get(sku_id, 0),
+                low_stock_threshold=threshold,
+            )
+            short = shortfall_after(level, quantity)
+            if short:
+                raise InsufficientStock([short])
+            movement_id = write_movement(
+                uow.session, sku_id, on_hand, quantity, movement_kind, why, ref, actor.user_id, now
+            )
+            uow.commit()
+        return Movement(
+            id=movement_id,
+            sku=sku,
+            kind=movement_kind,
+            quantity=quantity,
+            stock_before=on_hand,
+            stock_after=on_hand + quantity,
+            reason=why,
+            reference=ref,
+            actor=actor.username if actor.user_id is not None else None,
+            at=now,
+        )
+
+    def history(
+        self,
+        sku: str | None = None,
+        kind: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        user: str | None = None,
+        limit: int | None = None,
+        before_id: int | None = None,
+    ) -> list[Movement]:
+        """Movements, newest first, filtered by SKU, kind, user (username) and time [since, until).
+
+        `limit` and `before_id` page through long histories. Raises NotFound for an unknown SKU.
+        """
+        actor_user = aliased(User)
+        query = (
+            select(StockMovement, Sku.code, actor_user.username)
+            .join(Sku, Sku.id == StockMovement.sku_id)
+            .outerjoin(actor_user, actor_user.id == StockMovement.user_id)
+            .order_by(StockMovement.id.desc())
+        )
+        with UnitOfWork(self._db, write=False) as uow:
+            if sku is not None:
+                sku_id, _ = _sku_id_and_threshold(uow.session, sku)
+                query = query.where(StockMovement.sku_id == sku_id)
+            if kind is not None:
+                query = query.where(StockMovement.kind == MovementKind(kind).value)
+            if user is not None:
+                query = query.where(actor_user.username == user.strip().lower())
+            if since is not None:
+                query = query.where(StockMovement.at >= since)
+            if until is not None:
+                query = query.where(StockMovement.at < until)
+            if before_id is not None:
+                query = query.where(StockMovement.id < before_id)
+            if limit is not None:
+                query = query.limit(limit)
+            return [
+                Movement(
+                    id=m.id,
+                    sku=code,
+                    kind=MovementKind(m.kind),
+                    quantity=m.quantity,
+                    stock_before=m.stock_before,
+                    stock_after=m.stock_after,
+                    reason=m.reason,
+                    reference=m.reference,
+                    actor=username,
+                    at=m.at,
+                )
+                for m, code, username in uow.session.execute(query)
+            ]
+
+    # ----- CSV ---------------------------------------------------------------------------------
+
+    def export_csv(self, out: IO[str] | Path) -> int:
+        """Write the catalogue with stock as CSV (the import format). Returns the number of SKUs."""
+        with UnitOfWork(self._db, write=False) as uow:
+            return catalogue_csv.export_catalogue(uow.session, out)
+
+    def import_csv(
+        self, actor: Actor, source: IO[str] | Path, *, source_name: str | None = None
+    ) -> catalogue_csv.ImportSummary:
+        """Create or update products and variants from CSV, and set stock to the counts given.
+
+        All or nothing: raises ImportRejected listing every bad row with its line number, and then
+        nothing is written. Returns an ImportSummary.
+        """
+        actor.require(Permission.MANAGE_CATALOGUE)
+        actor.require(Permission.ADJUST_STOCK)
+        with UnitOfWork(self._db, write=True) as uow:
+            summary = catalogue_csv.import_catalogue(uow.session, source, actor, self._clock(), source_name=source_name)
+            uow.commit()
+        return summary
+
+    # ----- helpers -----------------------------------------------------------------------------
+
+    def _rows(self, session: Session, query: Select[Any]) -> list[SkuRow]:
+        cur = self._settings.cached().currency
+        return [_sku_row(cur, *row) for row in session.execute(query)]
+
+
+def _sku_rows_query(now: datetime) -> Select[Any]:
+    holds = active_holds(now)
+    return (
+        select(
+            Sku.code,
+            Sku.product_id,
+            Product.name,
+            Sku.size,
+            Sku.properties,
+            Sku.barcode,
+            Category.name,
+            Product.price,
+            Product.promo_price,
+            Sku.price_override,
+            Product.vat_rate,
+            StockLevelRow.on_hand,
+            func.coalesce(holds.c.reserved, 0),
+            Sku.low_stock_threshold,
+            and_(Sku.active, Product.active),
+        )
+        .join(Product, Product.id == Sku.product_id)
+        .join(StockLevelRow, StockLevelRow.sku_id == Sku.id)
+        .outerjoin(Category, Category.id == Product.category_id)
+        .outerjoin(holds, holds.c.sku_id == Sku.id)
+    )
+
+
+def _sku_row(
+    cur: Currency,
+    code: str,
+    product_id: int,
+    name: str,
+    size: str | None,
+    properties: dict[str, str] | None,
+    barcode: str | None,
+    category: str | None,
+    price: Decimal,
+    promo_price: Decimal | None,
+    price_override: Decimal | None,
+    vat_rate: Decimal,
+    on_hand: int,
+    reserved: int,
+    threshold: int,
+    active: bool,
+) -> SkuRow:
+    return SkuRow(
+        sku=code,
+        product_id=product_id,
+        name=name,
+        variant=rules.variant_label(size, properties or {}),
+        barcode=barcode,
+        category=category,
+        unit_price=cur.round(rules.unit_price(price, promo_price, price_override)),
+        vat_rate=normalize_rate(vat_rate),
+        on_hand=on_hand,
+        reserved=int(reserved),
+        low_stock_threshold=threshold,
+        active=bool(active),
+    )
+
+
+def _optional(cur: Currency, value: Decimal | None) -> Decimal | None:
+    return None if value is None else cur.round(value)
+
+
+def _parse_variant_text(
+    sku: object, barcode: object, size: object, properties: object, threshold: object
+) -> dict[str, Any]:
+    return {
+        "code": rules.parse_sku_code(sku),
+        "barcode": rules.parse_barcode(barcode),
+        "size": rules.parse_size(size),
+        "properties": rules.parse_properties(properties),
+        "low_stock_threshold": rules.parse_threshold(threshold),
+    }
+
+
+def _parse_product_prices(
+    settings: ShopSettings, price: object, promo_price: object, vat_rate: object
+) -> dict[str, Decimal | None]:
+    parsed_price = parse_price(price, "price", settings.currency)
+    parsed_promo = rules.parse_optional_price(promo_price, "promo_price", settings.currency)
+    rules.check_promo_price(parsed_price, parsed_promo)
+    return {
+        "price": parsed_price,
+        "promo_price": parsed_promo,
+        "vat_rate": parse_vat_rate(vat_rate, settings.vat_rates),
+    }
+
+
+def _refuse_unknown_fields(changes: Mapping[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ValidationError(
+            f"Cannot change {', '.join(unknown)}: the fields that can change are {', '.join(sorted(allowed))}."
+        )
+
+
+def _check_unique(session: Session, code: str | None, barcode: str | None) -> None:
+    if code is not None and session.scalar(select(Sku.id).where(Sku.code == code)) is not None:
+        raise Conflict(f"The SKU '{code}' already exists: choose another code.", field="sku")
+    if barcode is not None:
+        owner = session.scalar(select(Sku.code).where(Sku.barcode == barcode))
+        if owner is not None:
+            raise Conflict(f"The barcode {barcode} already belongs to SKU '{owner}'.", field="barcode")
+
+
+def _flush_or_conflict(session: Session) -> None:
+    """Turn a unique-index race lost to another counter into the same Conflict a check would give."""
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise Conflict(
+            "Another user saved the same SKU, barcode or name at the same moment; reload and try again."
+        ) from error
+
+
+def _product(session: Session, product_id: int) -> Product:
+    product = session.get(Product, product_id) if isinstance(product_id, int) else None
+    if product is None:
+        raise NotFound(f"No product with id {product_id!r}.")
+    return product
+
+
+def _sku(session: Session, code: str) -> Sku:
+    row = session.scalar(select(Sku).where(Sku.code == str(code).strip()))
+    if row is None:
+        raise NotFound(f"Unknown SKU '{code}'. Check the code, or search the catalogue by name.")
+    return row
+
+
+def _sku_id_and_threshold(session: Session, code: str) -> tuple[int, int]:
+    found = session.execute(select(Sku.id, Sku.low_stock_threshold).where(Sku.code == str(code).strip())).first()
+    if found is None:
+        raise NotFound(f"Unknown SKU '{code}'. Check the code, or search the catalogue by name.")
+    return found[0], found[1]
+
+
+def _product_info(product: Product, cur: Currency) -> ProductInfo:
+    return ProductInfo(
+        id=product.id,
+        name=product.name,
+        description=product.description,
+        category=product.category.name if product.category else None,
+        brand=product.brand.name if product.brand else None,
+        price=cur.round(product.price),
+        promo_price=_optional(cur, product.promo_price),
+        vat_rate=normalize_rate(product.vat_rate),
+        active=product.active,
+        variants=tuple(
+            VariantInfo(
+                sku=s.code,
+                barcode=s.barcode,
+                size=s.size,
+                properties=dict(s.properties or {}),
+                price_override=_optional(cur, s.price_override),
+                unit_price=cur.round(rules.unit_price(product.price, product.promo_price, s.price_override)),
+                low_stock_threshold=s.low_stock_threshold,
+                active=s.active,
+            )
+            for s in product.skus
+        ),
+    )

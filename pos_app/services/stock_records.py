@@ -1,0 +1,108 @@
+"""Writes and look-ups that the catalogue and stock services share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from pos_app.db.models import Brand, Category, Product, Sku, StockLevelRow, StockMovement
+from pos_app.domain.stock import MovementKind
+from pos_app.domain.text import search_key
+
+
+def write_movement(
+    session: Session,
+    sku_id: int,
+    on_hand: int,
+    quantity: int,
+    kind: MovementKind,
+    reason: str,
+    reference: str | None,
+    user_id: int | None,
+    at: datetime,
+) -> int:
+    """Apply one movement to a locked stock row and record it. Returns the movement id.
+
+    The UPDATE re-checks on_hand >= 0 itself, so a caller that forgot to lock still cannot go negative.
+    """
+    changed = session.execute(
+        update(StockLevelRow)
+        .where(StockLevelRow.sku_id == sku_id, StockLevelRow.on_hand + quantity >= 0)
+        .values(on_hand=StockLevelRow.on_hand + quantity)
+    )
+    if changed.rowcount != 1:
+        raise RuntimeError(f"stock row {sku_id} was not locked before it was changed")
+    return session.execute(
+        insert(StockMovement)
+        .values(
+            sku_id=sku_id,
+            kind=kind.value,
+            quantity=quantity,
+            stock_before=on_hand,
+            stock_after=on_hand + quantity,
+            reason=reason,
+            reference=reference,
+            user_id=user_id,
+            at=at,
+        )
+        .returning(StockMovement.id)
+    ).scalar_one()
+
+
+def get_or_create(session: Session, model: type[Category] | type[Brand], name: str | None) -> Any:
+    if name is None:
+        return None
+    found = session.scalar(select(model).where(func.lower(model.name) == name.lower()))
+    if found is None:
+        found = model(name=name)
+        session.add(found)
+    return found
+
+
+def add_sku(session: Session, product: Product, variant: Mapping[str, Any], price_override: Decimal | None) -> Sku:
+    row = Sku(
+        product=product,
+        code=variant["code"],
+        barcode=variant["barcode"],
+        size=variant["size"],
+        properties=variant["properties"],
+        price_override=price_override,
+        low_stock_threshold=variant["low_stock_threshold"],
+        active=True,
+        search_text=search_text_of(
+            product.name, variant["code"], variant["barcode"], variant["size"], variant["properties"]
+        ),
+    )
+    session.add(row)
+    session.flush()
+    session.add(StockLevelRow(sku_id=row.id, on_hand=0))
+    return row
+
+
+def search_text_of(
+    name: str, code: str, barcode: str | None, size: str | None, properties: Mapping[str, str] | None
+) -> str:
+    return search_key(name, code, barcode, size, *(properties or {}).values())
+
+
+def skus_by_code(session: Session, codes: Iterable[str]) -> dict[str, Sku]:
+    wanted = list(set(codes))
+    found: dict[str, Sku] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update({s.code: s for s in session.scalars(select(Sku).where(Sku.code.in_(chunk)))})
+    return found
+
+
+def skus_by_barcode(session: Session, barcodes: Iterable[str]) -> dict[str, str]:
+    wanted = [b for b in set(barcodes) if b]
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(dict(session.execute(select(Sku.barcode, Sku.code).where(Sku.barcode.in_(chunk))).all()))
+    return found

@@ -1,0 +1,150 @@
+"""Fixtures: a fresh database per test on each backend, a controllable clock, and users of each role."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from pos_app.domain.roles import Actor, Role
+from pos_app.services import Services, open_services
+from testsupport import postgres
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BACKENDS = [b.strip() for b in os.environ.get("POS_TEST_BACKENDS", "sqlite,postgresql").split(",") if b.strip()]
+TEMPLATE_DB = "pos_template"
+PASSWORDS = {
+    "admin": "admin-password",
+    "stock": "stock-password",
+    "cashier": "cashier-password",
+    "accountant": "accountant-password",
+}
+ROLES = {"admin": Role.ADMIN, "stock": Role.STOCK_MANAGER, "cashier": Role.CASHIER, "accountant": Role.ACCOUNTANT}
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def _seed_users(svc: Services) -> None:
+    admin = svc.auth.bootstrap_admin("admin", PASSWORDS["admin"])
+    for name, role in ROLES.items():
+        if name != "admin":
+            svc.auth.create_user(admin, name, PASSWORDS[name], role.value)
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    given = os.environ.get("POS_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    server = postgres.start()
+    try:
+        yield server.admin_url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "pos.db"
+    svc = open_services(f"sqlite:///{path}")
+    _seed_users(svc)
+    svc.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_admin_url: str) -> str:
+    admin_engine = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {TEMPLATE_DB}"))
+    admin_engine.dispose()
+    url = postgres_admin_url.rsplit("/", 1)[0] + f"/{TEMPLATE_DB}"
+    svc = open_services(url)
+    _seed_users(svc)
+    svc.close()
+    return TEMPLATE_DB
+
+
+def fresh_database(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        target = tmp_path / "pos.db"
+        shutil.copyfile(template, target)
+        yield f"sqlite:///{target}"
+        return
+    admin_url: str = request.getfixturevalue("postgres_admin_url")
+    template_name: str = request.getfixturevalue("postgres_template")
+    name = f"pos_test_{uuid.uuid4().hex[:12]}"
+    admin_engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template_name}"))
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin_engine.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin_engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database with one user per role, on each backend in turn."""
+    yield from fresh_database(request, request.param, tmp_path)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def services(database_url: str, clock: FakeClock) -> Iterator[Services]:
+    svc = open_services(database_url, clock=clock)
+    try:
+        yield svc
+    finally:
+        svc.close()
+
+
+def _actor(svc: Services, name: str) -> Actor:
+    return svc.auth.login(name, PASSWORDS[name])
+
+
+@pytest.fixture
+def admin(services: Services) -> Actor:
+    return _actor(services, "admin")
+
+
+@pytest.fixture
+def stock_manager(services: Services) -> Actor:
+    return _actor(services, "stock")
+
+
+@pytest.fixture
+def cashier(services: Services) -> Actor:
+    return _actor(services, "cashier")
+
+
+@pytest.fixture
+def accountant(services: Services) -> Actor:
+    return _actor(services, "accountant")

@@ -21,7 +21,7 @@ MAX_PROPERTY_VALUE = 100
 
 
 def parse_product_name(value: object) -> str:
-    return clean_text(value, "name", max_length=MAX_NAME)
+    return clean_text(value, "product name", max_length=MAX_NAME)
 
 
 def parse_description(value: object) -> str:

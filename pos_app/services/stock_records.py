@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import Brand, Category, Product, Sku, StockLevelRow, StockMovement
@@ -55,13 +55,17 @@ def write_movement(
 
 
 def get_or_create(session: Session, model: type[Category] | type[Brand], name: str | None) -> Any:
+    """The category or brand of that name, whatever its case ('vêtements' is 'Vêtements'), else a new one."""
     if name is None:
         return None
-    found = session.scalar(select(model).where(func.lower(model.name) == name.lower()))
-    if found is None:
-        found = model(name=name)
-        session.add(found)
-    return found
+    wanted = name.casefold()
+    # Compared in Python: SQLite's lower() folds ASCII letters only. These tables hold a few dozen rows.
+    for existing in session.scalars(select(model)):
+        if existing.name.casefold() == wanted:
+            return existing
+    created = model(name=name)
+    session.add(created)
+    return created
 
 
 def add_sku(session: Session, product: Product, variant: Mapping[str, Any], price_override: Decimal | None) -> Sku:

@@ -1,0 +1,65 @@
+"""A believable demo shop: clothing, accessories and tech, one user per role, some stock running low."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from io import StringIO
+from typing import TYPE_CHECKING
+
+from pos_app.domain.roles import Actor, Role
+from pos_app.domain.stock import MovementKind
+from pos_app.errors import Conflict
+
+if TYPE_CHECKING:
+    from pos_app.services import Services
+
+DEMO_SHOP_NAME = "Atelier Lumière — mode & high-tech"
+DEMO_USERS: tuple[tuple[str, Role, str], ...] = (
+    ("admin", Role.ADMIN, "admin-demo"),
+    ("cashier", Role.CASHIER, "cashier-demo"),
+    ("stock", Role.STOCK_MANAGER, "stock-demo"),
+    ("accountant", Role.ACCOUNTANT, "accountant-demo"),
+)
+# A little history, so the movement list is not empty on first start: (sku, delta, kind, reason, reference).
+DEMO_MOVEMENTS: tuple[tuple[str, int, MovementKind, str, str | None], ...] = (
+    ("T-SHIR-COTO-M-NOIR", 12, MovementKind.RESTOCK, "Delivery from Atelier Lumière", "BL-2026-0412"),
+    ("ECOU-SANS-FIL-NOIR", 6, MovementKind.RESTOCK, "Delivery from Sonora", "BL-2026-0415"),
+    ("CHEM-LIN-OXFO-M-BLEUCI", -1, MovementKind.LOSS, "Stained in the fitting room", None),
+    ("MUG-CERA-BLANC", -2, MovementKind.LOSS, "Broken on delivery", "BL-2026-0415"),
+    ("CABL-USB-C", -1, MovementKind.ADJUSTMENT, "Monthly count: one missing", None),
+)
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    created: bool
+    users: tuple[tuple[str, Role, str], ...]
+    products: int
+    skus: int
+
+
+def seed_demo(svc: Services) -> DemoReport:
+    """Fill an empty database with the demo shop. Does nothing on a database that already has users."""
+    if svc.auth.has_users():
+        return DemoReport(created=False, users=DEMO_USERS, products=0, skus=0)
+    try:
+        admin = svc.auth.bootstrap_admin(DEMO_USERS[0][0], DEMO_USERS[0][2])
+    except Conflict:  # another process seeded it at the same moment
+        return DemoReport(created=False, users=DEMO_USERS, products=0, skus=0)
+    for username, role, password in DEMO_USERS[1:]:
+        svc.auth.create_user(admin, username, password, role.value)
+    svc.settings.update_identity(admin, shop_name=DEMO_SHOP_NAME, currency_code="EUR")
+    stock = svc.auth.login("stock", "stock-demo")
+    summary = svc.inventory.import_csv(stock, StringIO(_catalogue()), source_name="the demo catalogue")
+    _write_history(svc, stock)
+    return DemoReport(created=True, users=DEMO_USERS, products=summary.products_created, skus=summary.variants_created)
+
+
+def _catalogue() -> str:
+    return resources.files("pos_app.resources").joinpath("demo/catalogue.csv").read_text(encoding="utf-8")
+
+
+def _write_history(svc: Services, actor: Actor) -> None:
+    for sku, delta, kind, reason, reference in DEMO_MOVEMENTS:
+        svc.inventory.adjust(actor, sku, delta, kind, reason, reference)

@@ -1,0 +1,1 @@
+"""The stock list: every SKU with its price and stock figures."""

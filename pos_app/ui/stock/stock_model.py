@@ -1,0 +1,257 @@
+"""The stock table: immutable lines from the inventory service, filtered and sorted in Python."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from pos_app.domain.text import search_key
+from pos_app.services.inventory import SkuRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    PRODUCT = 0
+    VARIANT = 1
+    SKU = 2
+    BARCODE = 3
+    PRICE = 4
+    ON_HAND = 5
+    RESERVED = 6
+    AVAILABLE = 7
+
+
+HEADERS = {
+    Column.PRODUCT: "Product",
+    Column.VARIANT: "Variant",
+    Column.SKU: "SKU",
+    Column.BARCODE: "Barcode",
+    Column.PRICE: "Price",
+    Column.ON_HAND: "On hand",
+    Column.RESERVED: "Reserved",
+    Column.AVAILABLE: "Available",
+}
+HEADER_TIPS = {
+    Column.PRICE: "Unit price, after promotion and variant price",
+    Column.RESERVED: "Held for online orders that are being paid",
+    Column.AVAILABLE: "On hand minus reserved: what can still be sold",
+}
+NUMERIC_COLUMNS = frozenset({Column.PRICE, Column.ON_HAND, Column.RESERVED, Column.AVAILABLE})
+
+
+class StockStatus(Enum):
+    IN_STOCK = "in stock"
+    LOW = "low"
+    OUT = "out"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    background: QColor
+    foreground: QColor
+
+
+HIGHLIGHTS = {
+    StockStatus.LOW: Highlight(background=QColor("#ffe9b0"), foreground=QColor("#5c3d00")),
+    StockStatus.OUT: Highlight(background=QColor("#f9d3cf"), foreground=QColor("#8a1c12")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StockLine:
+    """One SKU as the table shows it, with the text a filter matches against, computed once."""
+
+    row: SkuRow
+    search_text: str
+    position: int
+
+    @property
+    def status(self) -> StockStatus:
+        if self.row.available <= 0:
+            return StockStatus.OUT
+        return StockStatus.LOW if self.row.low_stock else StockStatus.IN_STOCK
+
+
+def stock_lines(rows: Sequence[SkuRow]) -> tuple[StockLine, ...]:
+    """Lines in the service's order (product name). Slow for big lists: build them in the background."""
+    return tuple(
+        StockLine(row=r, search_text=search_key(r.name, r.variant, r.sku, r.barcode), position=i)
+        for i, r in enumerate(rows)
+    )
+
+
+def matching(lines: Sequence[StockLine], text: str, *, low_stock_only: bool = False) -> list[StockLine]:
+    """Lines containing every typed word in name, variant, SKU or barcode, ignoring case and accents."""
+    # Search keys are precomputed per line, so one keystroke costs a list comprehension of plain
+    # substring tests per typed word (a few ms for 100,000 lines); a QSortFilterProxyModel would call
+    # a Python filterAcceptsRow 100,000 times per keystroke instead.
+    found = [line for line in lines if line.row.low_stock] if low_stock_only else list(lines)
+    for word in search_key(text).split():
+        found = [line for line in found if word in line.search_text]
+    return found
+
+
+SORT_KEYS: dict[Column, Callable[[SkuRow], Any]] = {
+    Column.PRODUCT: lambda r: (r.name.casefold(), r.variant.casefold()),
+    Column.VARIANT: lambda r: r.variant.casefold(),
+    Column.SKU: lambda r: r.sku.casefold(),
+    Column.BARCODE: lambda r: r.barcode or "",
+    Column.PRICE: lambda r: r.unit_price,
+    Column.ON_HAND: lambda r: r.on_hand,
+    Column.RESERVED: lambda r: r.reserved,
+    Column.AVAILABLE: lambda r: r.available,
+}
+
+
+def cell_text(row: SkuRow, column: Column) -> str:
+    match column:
+        case Column.PRODUCT:
+            return row.name
+        case Column.VARIANT:
+            return row.variant
+        case Column.SKU:
+            return row.sku
+        case Column.BARCODE:
+            return row.barcode or ""
+        case Column.PRICE:
+            return str(row.unit_price)
+        case Column.ON_HAND:
+            return str(row.on_hand)
+        case Column.RESERVED:
+            return str(row.reserved)
+        case Column.AVAILABLE:
+            return str(row.available)
+
+
+def status_tip(line: StockLine) -> str | None:
+    row = line.row
+    match line.status:
+        case StockStatus.OUT:
+            return f"Out of stock: {row.available} available."
+        case StockStatus.LOW:
+            return f"Low stock: {row.available} available, alert at {row.low_stock_threshold} or fewer."
+        case StockStatus.IN_STOCK:
+            return None
+
+
+class StockTableModel(QAbstractTableModel):
+    """Shows the lines that pass the filter, in the order of the last header click."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[StockLine] = []
+        self._shown: list[StockLine] = []
+        self._filter_text = ""
+        self._low_stock_only = False
+        self._sort_column = Column.PRODUCT
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._low_stock_count = 0
+
+    @property
+    def total_count(self) -> int:
+        return len(self._all)
+
+    @property
+    def shown_count(self) -> int:
+        return len(self._shown)
+
+    @property
+    def low_stock_count(self) -> int:
+        return self._low_stock_count
+
+    def set_lines(self, lines: Sequence[StockLine]) -> None:
+        self._all = _sorted(lines, self._sort_column, self._sort_order)
+        self._low_stock_count = sum(1 for line in self._all if line.row.low_stock)
+        self._refilter()
+
+    def set_filter(self, text: str, *, low_stock_only: bool) -> None:
+        self._filter_text = text
+        self._low_stock_only = low_stock_only
+        self._refilter()
+
+    def line_at(self, row: int) -> StockLine:
+        return self._shown[row]
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._shown = matching(self._all, self._filter_text, low_stock_only=self._low_stock_only)
+        self.endResetModel()
+
+    # ----- QAbstractTableModel ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self._shown[index.row()]
+        column = Column(index.column())
+        highlight = HIGHLIGHTS.get(line.status)
+        match role:
+            case Qt.ItemDataRole.DisplayRole:
+                return cell_text(line.row, column)
+            case Qt.ItemDataRole.TextAlignmentRole:
+                return _alignment(column)
+            case Qt.ItemDataRole.BackgroundRole:
+                return highlight.background if highlight else None
+            case Qt.ItemDataRole.ForegroundRole:
+                return highlight.foreground if highlight else None
+            case Qt.ItemDataRole.FontRole if highlight and column == Column.AVAILABLE:
+                return _bold_font()
+            case Qt.ItemDataRole.ToolTipRole:
+                return status_tip(line)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = Column(column)
+        self._sort_order = order
+        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        kept = self.persistentIndexList()
+        kept_lines = [self._shown[index.row()] for index in kept]
+        self._all = _sorted(self._all, self._sort_column, order)
+        self._shown = _sorted(self._shown, self._sort_column, order)
+        if kept:
+            row_of = {id(line): row for row, line in enumerate(self._shown)}
+            moved = [self.index(row_of[id(line)], index.column()) for line, index in zip(kept_lines, kept, strict=True)]
+            self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+
+
+def _sorted(lines: Sequence[StockLine], column: Column, order: Qt.SortOrder) -> list[StockLine]:
+    key = SORT_KEYS[column]
+    return sorted(lines, key=lambda line: (key(line.row), line.position), reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _alignment(column: Column) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+@cache
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

@@ -32,7 +32,7 @@ class LoginDialog(QDialog):
         self._services = services
         self.actor: Actor | None = None
         self.setObjectName("loginDialog")
-        self.setWindowTitle("Log in — Point of sale")
+        self.setWindowTitle("Log in")
         self.setMinimumWidth(380)
 
         self._username = QLineEdit(objectName="loginUsername")

@@ -8,7 +8,7 @@ from enum import Enum, IntEnum
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from pos_app.domain.text import search_key
@@ -228,7 +228,7 @@ class StockTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column = Column(column)
         self._sort_order = order
-        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()
         kept_lines = [self._shown[index.row()] for index in kept]
         self._all = _sorted(self._all, self._sort_column, order)
@@ -237,7 +237,7 @@ class StockTableModel(QAbstractTableModel):
             row_of = {id(line): row for row, line in enumerate(self._shown)}
             moved = [self.index(row_of[id(line)], index.column()) for line, index in zip(kept_lines, kept, strict=True)]
             self.changePersistentIndexList(kept, moved)
-        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
 
 def _sorted(lines: Sequence[StockLine], column: Column, order: Qt.SortOrder) -> list[StockLine]:

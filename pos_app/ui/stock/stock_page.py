@@ -1,0 +1,181 @@
+"""The stock page: every SKU with its stock figures, a filter, and the low-stock alerts."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services import Services
+from pos_app.services.inventory import InventoryService
+from pos_app.ui.background import BackgroundOp
+from pos_app.ui.error_text import plain_message
+from pos_app.ui.stock.stock_model import Column, StockLine, StockTableModel, stock_lines
+from pos_app.ui.widgets.labels import badge, error_label, page_title
+from pos_app.ui.widgets.search_field import SearchField
+
+LOADING = "Loading…"
+COLUMN_WIDTHS = {
+    Column.VARIANT: 150,
+    Column.SKU: 150,
+    Column.BARCODE: 140,
+    Column.PRICE: 90,
+    Column.ON_HAND: 90,
+    Column.RESERVED: 90,
+    Column.AVAILABLE: 90,
+}
+
+
+def load_stock(inventory: InventoryService) -> tuple[StockLine, ...]:
+    """Runs on the worker: the query and the search keys, so the GUI only swaps the model's lines."""
+    return stock_lines(inventory.stock_list())
+
+
+def count_text(shown: int, total: int) -> str:
+    noun = "SKU" if total == 1 else "SKUs"
+    return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+
+
+class StockPage(QWidget):
+    """Loads when first shown; F5 reloads. `loaded` fires each time fresh lines are on screen."""
+
+    loaded = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stockPage")
+        self._services = services
+        self._loading = False
+        self._shown_once = False
+        self._model = StockTableModel(self)
+
+        self._filter = SearchField("Filter by product, variant, SKU or barcode   (Ctrl+F)")
+        self._filter.setObjectName("stockFilter")
+        self._low_only = QCheckBox("&Low stock only", objectName="lowStockOnly")
+        self._count = QLabel(objectName="stockCount")
+        self._low_badge = badge("lowStockBadge")
+        self._low_badge.setToolTip("SKUs at or below their low-stock alert level, out-of-stock ones included")
+        self._error = error_label("stockError")
+        self._refresh = QAction("Refresh", self, objectName="stockRefreshAction")
+        self._refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self._refresh.setToolTip("Reload the stock list (F5)")
+        self._table = self._make_table()
+
+        self._lay_out()
+        self._connect()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(objectName="stockTable")
+        table.setModel(self._model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.PRODUCT, Qt.SortOrder.AscendingOrder)
+        return table
+
+    def _lay_out(self) -> None:
+        refresh_button = QToolButton(objectName="stockRefresh")
+        refresh_button.setDefaultAction(self._refresh)
+        refresh_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        title_row = QHBoxLayout()
+        title_row.setSpacing(12)
+        title_row.addWidget(page_title("Stock"))
+        title_row.addStretch()
+        title_row.addWidget(self._count)
+        title_row.addWidget(self._low_badge)
+        title_row.addWidget(refresh_button)
+
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(16)
+        filter_row.addWidget(self._filter, stretch=1)
+        filter_row.addWidget(self._low_only)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+        layout.addLayout(title_row)
+        layout.addLayout(filter_row)
+        layout.addWidget(self._error)
+        layout.addWidget(self._table, stretch=1)
+
+    def _connect(self) -> None:
+        find = QAction("Find", self, objectName="stockFindAction")
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_filter)
+        for action in (find, self._refresh):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self._refresh.triggered.connect(self.refresh)
+        self._filter.textChanged.connect(self._apply_filter)
+        self._low_only.toggled.connect(self._apply_filter)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._filter.setFocus()
+            self.refresh()
+
+    def focus_filter(self) -> None:
+        self._filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._filter.selectAll()
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        self._refresh.setEnabled(False)
+        self._count.setText(LOADING)
+        load = partial(load_stock, self._services.inventory)
+        BackgroundOp(self, load).success(self._show_lines).failure(self._show_load_error).run_in_background()
+
+    def _show_lines(self, lines: tuple[StockLine, ...]) -> None:
+        self._finish_loading()
+        self._error.hide()
+        self._model.set_lines(lines)
+        self._update_counts()
+        self.loaded.emit()
+
+    def _show_load_error(self, error: Exception) -> None:
+        self._finish_loading()
+        self._error.setText(f"Could not load the stock list. {plain_message(error)}")
+        self._error.show()
+        self._update_counts()
+
+    def _finish_loading(self) -> None:
+        self._loading = False
+        self._refresh.setEnabled(True)
+
+    def _apply_filter(self) -> None:
+        self._model.set_filter(self._filter.text(), low_stock_only=self._low_only.isChecked())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        self._count.setText(count_text(self._model.shown_count, self._model.total_count))
+        low = self._model.low_stock_count
+        self._low_badge.setText(f"{low} low stock")
+        self._low_badge.setVisible(low > 0)

@@ -35,16 +35,14 @@ def test_db_upgrade_reports_the_schema_revision(tmp_path):
 
 
 def test_user_add_reads_the_password_from_stdin_and_the_first_user_must_be_admin(tmp_path):
-    refused = pos_app(
-        "user", "add", "ana", "--role", "cashier", "--password-stdin", data_dir=tmp_path, stdin="pw-123456\n"
-    )
+    add_cashier = ("user", "add", "ana", "--role", "cashier", "--password-stdin")
+    refused = pos_app(*add_cashier, data_dir=tmp_path, stdin="pw-123456\n")
     assert refused.returncode == 1
     assert "first user of a shop must be an admin" in refused.stderr
-    created = pos_app(
-        "user", "add", "Boss", "--role", "admin", "--password-stdin", data_dir=tmp_path, stdin="pw-123456\n"
-    )
+    add_admin = ("user", "add", "Boss", "--role", "admin", "--password-stdin")
+    created = pos_app(*add_admin, data_dir=tmp_path, stdin="pw-123456\n")
     assert created.returncode == 0, created.stderr
-    short = pos_app("user", "add", "ana", "--role", "cashier", "--password-stdin", data_dir=tmp_path, stdin="pw\n")
+    short = pos_app(*add_cashier, data_dir=tmp_path, stdin="pw\n")
     assert short.returncode == 1 and "8 to 256 characters" in short.stderr
     assert "Traceback" not in short.stderr
     with open_services(f"sqlite:///{tmp_path / 'pos.db'}") as svc:

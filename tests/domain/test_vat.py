@@ -19,7 +19,7 @@ def test_a_tax_inclusive_price_splits_into_net_and_vat():
 
 @given(
     cents=st.integers(min_value=0, max_value=10**9),
-    rate=st.sampled_from(RATES + [Decimal("2.1")]),
+    rate=st.sampled_from([*RATES, Decimal("2.1")]),
 )
 def test_net_plus_vat_is_always_the_gross_amount(cents, rate):
     gross = Decimal(cents) / 100

@@ -6,9 +6,10 @@ import pytest
 
 from pos_app.domain.stock import MovementKind
 from pos_app.errors import ImportRejected, PermissionDenied
+from pos_app.services.catalogue_csv import COLUMNS
 from tests.services.helpers import make_product, visible_state
 
-HEADER = "sku,barcode,product,size,properties,category,brand,description,price,promo_price,price_override,vat_rate,low_stock_threshold,on_hand,active\n"
+HEADER = ",".join(COLUMNS) + "\n"
 
 
 def test_rows_with_the_same_product_name_become_variants_with_opening_stock(services, stock_manager):
@@ -54,7 +55,7 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(service
 
 
 def test_missing_and_unknown_columns_are_named(services, stock_manager):
-    with pytest.raises(ImportRejected, match="missing column.*price.*unknown column.*colour"):
+    with pytest.raises(ImportRejected, match=r"missing column.*price.*unknown column.*colour"):
         services.inventory.import_csv(stock_manager, io.StringIO("sku,product,vat_rate,colour\nA,B,20,red\n"))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -228,35 +228,58 @@ def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
+class _FieldErrors:
+    """Collects every bad cell of a row, so one pass over the file reports them all."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def check(self, parse: Callable[[], Any]) -> Any:
+        try:
+            return parse()
+        except ValidationError as error:
+            self.messages.append(str(error).rstrip("."))
+            return None
+
+
 def _parse_row(line: int, cells: dict[str, str], settings: ShopSettings) -> _Row:
     cur = settings.currency
-    price = parse_price(cells.get("price", ""), "price", cur)
-    promo = rules.parse_optional_price(cells.get("promo_price"), "promo_price", cur)
-    rules.check_promo_price(price, promo)
+    bad = _FieldErrors()
+    price = bad.check(lambda: parse_price(cells.get("price", ""), "price", cur))
+    promo = bad.check(lambda: rules.parse_optional_price(cells.get("promo_price"), "promo_price", cur))
+    if price is not None:
+        bad.check(lambda: rules.check_promo_price(price, promo))
     product_fields = {
-        "name": rules.parse_product_name(cells.get("product")),
-        "description": rules.parse_description(cells.get("description", "")),
-        "category": rules.parse_group_name(cells.get("category", ""), "category"),
-        "brand": rules.parse_group_name(cells.get("brand", ""), "brand"),
+        "name": bad.check(lambda: rules.parse_product_name(cells.get("product"))),
+        "description": bad.check(lambda: rules.parse_description(cells.get("description", ""))),
+        "category": bad.check(lambda: rules.parse_group_name(cells.get("category", ""), "category")),
+        "brand": bad.check(lambda: rules.parse_group_name(cells.get("brand", ""), "brand")),
         "price": price,
         "promo_price": promo,
-        "vat_rate": parse_vat_rate(cells.get("vat_rate", ""), settings.vat_rates),
+        "vat_rate": bad.check(lambda: parse_vat_rate(cells.get("vat_rate", ""), settings.vat_rates)),
     }
     variant_fields = {
-        "barcode": rules.parse_barcode(cells.get("barcode", "")),
-        "size": rules.parse_size(cells.get("size", "")),
-        "properties": parse_properties_cell(cells.get("properties", "")),
-        "price_override": rules.parse_optional_price(cells.get("price_override"), "price_override", cur),
-        "low_stock_threshold": rules.parse_threshold(cells.get("low_stock_threshold") or "0"),
+        "barcode": bad.check(lambda: rules.parse_barcode(cells.get("barcode", ""))),
+        "size": bad.check(lambda: rules.parse_size(cells.get("size", ""))),
+        "properties": bad.check(lambda: parse_properties_cell(cells.get("properties", ""))),
+        "price_override": bad.check(
+            lambda: rules.parse_optional_price(cells.get("price_override"), "price_override", cur)
+        ),
+        "low_stock_threshold": bad.check(lambda: rules.parse_threshold(cells.get("low_stock_threshold") or "0")),
     }
+    code = bad.check(lambda: rules.parse_sku_code(cells.get("sku")))
+    on_hand = bad.check(lambda: _parse_on_hand(cells.get("on_hand", "")))
+    active = bad.check(lambda: _parse_active(cells.get("active", "")))
+    if bad.messages:
+        raise ValidationError("; ".join(bad.messages))
     return _Row(
         line=line,
-        code=rules.parse_sku_code(cells.get("sku")),
+        code=code,
         product_name=product_fields["name"],
         product_fields=product_fields,
         variant_fields=variant_fields,
-        on_hand=_parse_on_hand(cells.get("on_hand", "")),
-        active=_parse_active(cells.get("active", "")),
+        on_hand=on_hand,
+        active=active,
     )
 
 

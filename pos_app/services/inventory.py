@@ -423,7 +423,7 @@ class InventoryService:
                 sku_id, _ = _sku_id_and_threshold(uow.session, sku)
                 query = query.where(StockMovement.sku_id == sku_id)
             if kind is not None:
-                query = query.where(StockMovement.kind == MovementKind(kind).value)
+                query = query.where(StockMovement.kind == _movement_kind(kind).value)
             if user is not None:
                 query = query.where(actor_user.username == user.strip().lower())
             if since is not None:
@@ -567,6 +567,14 @@ def _parse_product_prices(
         "promo_price": parsed_promo,
         "vat_rate": parse_vat_rate(vat_rate, settings.vat_rates),
     }
+
+
+def _movement_kind(kind: str) -> MovementKind:
+    try:
+        return MovementKind(kind)
+    except ValueError:
+        names = ", ".join(k.value for k in MovementKind)
+        raise ValidationError(f"Unknown movement kind '{kind}': use one of {names}.", field="kind") from None
 
 
 def _refuse_unknown_fields(changes: Mapping[str, Any], allowed: set[str]) -> None:

@@ -1,6 +1,4 @@
 import multiprocessing
-import uuid
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -11,23 +9,6 @@ from pos_app.db.engine import connect
 from pos_app.db.migrate import current_revision, head_revision, upgrade_to_head
 from pos_app.db.models import Base
 from pos_app.services import open_services
-
-
-def _empty_database(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'empty.db'}"
-    admin_url = request.getfixturevalue("postgres_admin_url")
-    name = f"pos_empty_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    engine.dispose()
-    return admin_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return _empty_database(request, request.param, tmp_path)
 
 
 def test_the_migrations_build_exactly_the_schema_of_the_models(database_url):

@@ -37,7 +37,7 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(service
     csv_text = HEADER + (
         "OK-1,,Good product,,,,,,10.00,,,20,0,5,yes\n"  # line 2: fine
         "BAD-PRICE,,Bad price,,,,,,-3,,,20,0,5,yes\n"  # line 3
-        "BAD-VAT,,Bad VAT,,,,,,10.00,,,7,0,5,yes\n"  # line 4
+        "BAD-VAT,,Bad VAT,,,,,,10.00,,,7,-1,5,maybe\n"  # line 4: three bad cells
         "OK-1,,Good product,,,,,,10.00,,,20,0,5,yes\n"  # line 5: duplicate SKU
         "NEW,5901234123457,New,,,,,,10.00,,,20,0,5,yes\n"  # line 6: barcode of another SKU
         "QTY,,Qty,,,,,,10.00,,,20,0,-2,yes\n"  # line 7: negative stock
@@ -49,6 +49,8 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(service
     text = str(rejected.value)
     assert "line 3: price cannot be negative" in text
     assert "line 4: VAT rate 7 %" in text
+    assert "low_stock_threshold must be a whole number" in text
+    assert "active must be yes or no (got 'maybe')" in text
     assert "line 5: SKU 'OK-1' is already on line 2" in text
     assert "line 6: barcode 5901234123457 already belongs to SKU 'TAKEN'" in text
     assert visible_state(services) == before

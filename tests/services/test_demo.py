@@ -2,8 +2,8 @@ from pos_app.services import open_services
 from pos_app.services.demo import DEMO_USERS, seed_demo
 
 
-def test_the_demo_shop_has_sixty_products_users_of_each_role_and_some_low_stock(tmp_path):
-    with open_services(f"sqlite:///{tmp_path / 'demo.db'}") as svc:
+def test_the_demo_shop_has_sixty_products_users_of_each_role_and_some_low_stock(empty_database_url):
+    with open_services(empty_database_url) as svc:
         report = seed_demo(svc)
         assert report.created and report.products == 60
         for username, role, password in DEMO_USERS:

@@ -214,6 +214,8 @@ def test_history_filters_by_kind_user_and_period(services, stock_manager, admin,
     clock.advance(days=1)
     services.inventory.adjust(stock_manager, "TEE-M", 2, "adjustment", "Found in the back room")
     assert [m.kind for m in services.inventory.history(kind="loss")] == [MovementKind.LOSS]
+    with pytest.raises(ValidationError, match="Unknown movement kind 'theft'"):
+        services.inventory.history(kind="theft")
     assert [m.actor for m in services.inventory.history(user="admin")] == ["admin"]
     day_two = services.inventory.history(since=start + timedelta(days=1), until=start + timedelta(days=2))
     assert [m.reason for m in day_two] == ["Stolen"]

@@ -49,10 +49,6 @@ class LoginThrottled(AuthError):
         self.retry_after_seconds = retry_after_seconds
 
 
-class ReservationExpired(PosError):
-    """The reservation's hold ran out before it was committed."""
-
-
 @dataclass(frozen=True)
 class Shortfall:
     """One line that cannot be served: how many were asked and how many are available."""
@@ -60,6 +56,14 @@ class Shortfall:
     sku: str
     requested: int
     available: int
+
+
+class ReservationExpired(PosError):
+    """The reservation's hold ran out and its stock could not be taken again: `shortfalls` says why."""
+
+    def __init__(self, message: str, shortfalls: Sequence[Shortfall] = ()) -> None:
+        super().__init__(message)
+        self.shortfalls = tuple(shortfalls)
 
 
 class InsufficientStock(PosError):

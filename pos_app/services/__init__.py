@@ -11,6 +11,7 @@ from pos_app.db.engine import Database, connect
 from pos_app.db.migrate import upgrade_to_head
 from pos_app.services.auth import AuthService
 from pos_app.services.inventory import InventoryService
+from pos_app.services.reservations import ReservationService
 from pos_app.services.settings import SettingsService
 
 
@@ -25,6 +26,7 @@ class Services:
     settings: SettingsService
     auth: AuthService
     inventory: InventoryService
+    reservations: ReservationService
 
     def close(self) -> None:
         self.db.dispose()
@@ -52,6 +54,7 @@ def open_services(
         settings=settings,
         auth=AuthService(db, now),
         inventory=InventoryService(db, now, settings),
+        reservations=ReservationService(db, now),
     )
 
 

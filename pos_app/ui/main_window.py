@@ -25,6 +25,6 @@ class MainWindow(QMainWindow):
         self.stock_page = StockPage(services)
         self.setCentralWidget(self.stock_page)
         user = QLabel(session_text(actor), objectName="currentUser")
-        user.setContentsMargins(12, 2, 12, 2)
+        user.setContentsMargins(18, 2, 12, 2)  # lines up with the page's left edge
         self.statusBar().addWidget(user)
         self.statusBar().setSizeGripEnabled(False)

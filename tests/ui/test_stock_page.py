@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
@@ -205,3 +207,20 @@ def test_loading_is_shown_until_the_rows_arrive(qtbot: QtBot, shop: Services) ->
         assert page.findChild(QLabel, "stockCount").text() == "Loading…"
 
     assert page.findChild(QLabel, "stockCount").text() == "4 SKUs"
+
+
+class BrokenInventory:
+    def stock_list(self) -> list[object]:
+        raise RuntimeError("connection reset by peer")
+
+
+def test_a_failed_load_says_so_in_plain_words(qtbot: QtBot, services: Services) -> None:
+    page = StockPage(dataclasses.replace(services, inventory=BrokenInventory()))
+    qtbot.addWidget(page)
+    page.show()
+
+    error = page.findChild(QLabel, "stockError")
+    qtbot.waitUntil(error.isVisible, timeout=5000)
+    assert error.text().startswith("Could not load the stock list. Something went wrong")
+    assert "connection reset" not in error.text()
+    assert page.findChild(QLabel, "stockCount").text() == "0 SKUs"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -22,8 +23,9 @@ from pos_app.services import Services
 from pos_app.services.inventory import InventoryService
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.error_text import plain_message
-from pos_app.ui.stock.stock_model import Column, StockLine, StockTableModel, stock_lines
+from pos_app.ui.stock.stock_model import Column, SortOrder, StockLine, StockTableModel, sorted_lines, stock_lines
 from pos_app.ui.widgets.labels import badge, error_label, page_title
+from pos_app.ui.widgets.roomy_style import give_room
 from pos_app.ui.widgets.search_field import SearchField
 
 LOADING = "Loading…"
@@ -38,9 +40,15 @@ COLUMN_WIDTHS = {
 }
 
 
-def load_stock(inventory: InventoryService) -> tuple[StockLine, ...]:
-    """Runs on the worker: the query and the search keys, so the GUI only swaps the model's lines."""
-    return stock_lines(inventory.stock_list())
+@dataclass(frozen=True)
+class LoadedStock:
+    lines: list[StockLine]
+    sorted_by: SortOrder
+
+
+def load_stock(inventory: InventoryService, order: SortOrder) -> LoadedStock:
+    """Runs on the worker: query, search keys and sorting, so the GUI thread only swaps the lines."""
+    return LoadedStock(sorted_lines(stock_lines(inventory.stock_list()), order), order)
 
 
 def count_text(shown: int, total: int) -> str:
@@ -63,6 +71,7 @@ class StockPage(QWidget):
 
         self._filter = SearchField("Filter by product, variant, SKU or barcode   (Ctrl+F)")
         self._filter.setObjectName("stockFilter")
+        self._filter.setMinimumHeight(self._filter.sizeHint().height() + 8)
         self._low_only = QCheckBox("&Low stock only", objectName="lowStockOnly")
         self._count = QLabel(objectName="stockCount")
         self._low_badge = badge("lowStockBadge")
@@ -92,6 +101,7 @@ class StockPage(QWidget):
         header.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        give_room(table)
         table.setSortingEnabled(True)
         table.sortByColumn(Column.PRODUCT, Qt.SortOrder.AscendingOrder)
         return table
@@ -150,13 +160,13 @@ class StockPage(QWidget):
         self._loading = True
         self._refresh.setEnabled(False)
         self._count.setText(LOADING)
-        load = partial(load_stock, self._services.inventory)
+        load = partial(load_stock, self._services.inventory, self._model.sort_order)
         BackgroundOp(self, load).success(self._show_lines).failure(self._show_load_error).run_in_background()
 
-    def _show_lines(self, lines: tuple[StockLine, ...]) -> None:
+    def _show_lines(self, loaded: LoadedStock) -> None:
         self._finish_loading()
         self._error.hide()
-        self._model.set_lines(lines)
+        self._model.set_lines(loaded.lines, sorted_by=loaded.sorted_by)
         self._update_counts()
         self.loaded.emit()
 

@@ -14,10 +14,10 @@ from decimal import Decimal
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from pos_app.services.inventory import SkuRow  # noqa: E402
-from pos_app.ui.stock.stock_model import StockTableModel, stock_lines  # noqa: E402
+from pos_app.services.inventory import SkuRow
+from pos_app.ui.stock.stock_model import StockTableModel, stock_lines
 
 WORDS = ["Chemise", "Pull", "Jean", "Robe", "Veste", "Écharpe", "Casque", "Câble"]
 COLOURS = ["Rouge", "Bleu", "Vert", "Écru", "Noir"]

@@ -30,6 +30,7 @@ from pos_app.errors import ImportRejected, RowError, ValidationError
 from pos_app.services.settings import ShopSettings, read_settings
 from pos_app.services.stock_records import (
     add_sku,
+    flush_or_conflict,
     get_or_create,
     search_text_of,
     skus_by_barcode,
@@ -425,7 +426,7 @@ def _apply(
         sku = existing.get(row.code)
         if sku is not None and sku.barcode != row.variant_fields["barcode"]:
             sku.barcode = None
-    session.flush()
+    flush_or_conflict(session)
     movements = 0
     for row in rows:
         product = products[row.product_name.casefold()]
@@ -443,7 +444,7 @@ def _apply(
             variants_updated += 1
         sku.active = row.active
         sku.search_text = search_text_of(product.name, sku.code, sku.barcode, sku.size, sku.properties)
-        session.flush()
+        flush_or_conflict(session)
         if row.on_hand is not None and row.on_hand != before:
             kind = MovementKind.RESTOCK if row.code not in existing and before == 0 else MovementKind.ADJUSTMENT
             reason = ("Opening stock" if kind is MovementKind.RESTOCK else "Stock count") + f" from {source_name}"

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Select, and_, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from pos_app.db.engine import Database
@@ -34,7 +33,7 @@ from pos_app.domain.vat import normalize_rate, parse_vat_rate
 from pos_app.errors import Conflict, InsufficientStock, NotFound, ValidationError
 from pos_app.services import catalogue_csv
 from pos_app.services.settings import SettingsService, ShopSettings, read_settings
-from pos_app.services.stock_records import add_sku, get_or_create, search_text_of, write_movement
+from pos_app.services.stock_records import add_sku, flush_or_conflict, get_or_create, search_text_of, write_movement
 from pos_app.services.unit_of_work import Clock, UnitOfWork
 
 MAX_REASON = 500
@@ -170,7 +169,7 @@ class InventoryService:
             )
             uow.session.add(product)
             add_sku(uow.session, product, variant, override)
-            _flush_or_conflict(uow.session)
+            flush_or_conflict(uow.session)
             uow.commit()
             return _product_info(product, self._currency())
 
@@ -195,7 +194,7 @@ class InventoryService:
             _check_unique(uow.session, variant["code"], variant["barcode"])
             add_sku(uow.session, product, variant, override)
             product.updated_at = self._clock()
-            _flush_or_conflict(uow.session)
+            flush_or_conflict(uow.session)
             uow.commit()
             return _product_info(product, self._currency())
 
@@ -260,7 +259,7 @@ class InventoryService:
                 row.low_stock_threshold = rules.parse_threshold(changes["low_stock_threshold"])
             row.search_text = search_text_of(row.product.name, row.code, row.barcode, row.size, row.properties)
             row.product.updated_at = self._clock()
-            _flush_or_conflict(uow.session)
+            flush_or_conflict(uow.session)
             uow.commit()
             return _product_info(row.product, self._currency())
 
@@ -592,16 +591,6 @@ def _check_unique(session: Session, code: str | None, barcode: str | None) -> No
         owner = session.scalar(select(Sku.code).where(Sku.barcode == barcode))
         if owner is not None:
             raise Conflict(f"The barcode {barcode} already belongs to SKU '{owner}'.", field="barcode")
-
-
-def _flush_or_conflict(session: Session) -> None:
-    """Turn a unique-index race lost to another counter into the same Conflict a check would give."""
-    try:
-        session.flush()
-    except IntegrityError as error:
-        raise Conflict(
-            "Another user saved the same SKU, barcode or name at the same moment; reload and try again."
-        ) from error
 
 
 def _product(session: Session, product_id: int) -> Product:

@@ -8,11 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import Brand, Category, Product, Sku, StockLevelRow, StockMovement
 from pos_app.domain.stock import MovementKind
 from pos_app.domain.text import search_key
+from pos_app.errors import Conflict
 
 
 def write_movement(
@@ -64,8 +66,25 @@ def get_or_create(session: Session, model: type[Category] | type[Brand], name: s
         if existing.name.casefold() == wanted:
             return existing
     created = model(name=name)
-    session.add(created)
+    try:
+        with session.begin_nested():
+            session.add(created)
+    except IntegrityError:  # another user created it at this very moment: share theirs
+        shared = session.scalar(select(model).where(model.name == name))
+        if shared is None:
+            raise
+        return shared
     return created
+
+
+def flush_or_conflict(session: Session) -> None:
+    """Turn a unique-index race lost to another user into the Conflict a check would have given."""
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise Conflict(
+            "Another user saved the same SKU, barcode or name at the same moment; reload and try again."
+        ) from error
 
 
 def add_sku(session: Session, product: Product, variant: Mapping[str, Any], price_override: Decimal | None) -> Sku:
@@ -83,7 +102,7 @@ def add_sku(session: Session, product: Product, variant: Mapping[str, Any], pric
         ),
     )
     session.add(row)
-    session.flush()
+    flush_or_conflict(session)
     session.add(StockLevelRow(sku_id=row.id, on_hand=0))
     return row
 

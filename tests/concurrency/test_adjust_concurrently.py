@@ -45,13 +45,6 @@ def _errors_of(reports: Sequence[WorkerReport]) -> list[str]:
     return [f"worker {r.worker}: {error}" for r in reports for error in r.errors]
 
 
-def _total(reports: Sequence[WorkerReport], counts: str) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for report in reports:
-        total.update(getattr(report, counts))
-    return total
-
-
 def test_eight_processes_never_oversell_500_units(database_url: str) -> None:
     with open_services(database_url) as svc:
         actor = _stock_manager(svc)
@@ -80,7 +73,9 @@ def test_concurrent_receipts_and_removals_on_three_skus_add_up(database_url: str
     reports = run_workers(receive_and_remove_at_random, jobs)
 
     assert _errors_of(reports) == []
-    received, removed, movements = (_total(reports, counts) for counts in ("received", "removed", "movements"))
+    received = sum((r.received for r in reports), Counter[str]())
+    removed = sum((r.removed for r in reports), Counter[str]())
+    movements = sum((r.movements for r in reports), Counter[str]())
     with open_services(database_url) as svc:
         for sku in MIXED_SKUS:
             assert svc.inventory.level(sku).on_hand == MIXED_STARTING_UNITS + received[sku] - removed[sku], sku

@@ -153,7 +153,7 @@ class StockLedgerMachine(RuleBasedStateMachine):
             self.svc.inventory.adjust(self.actor, self.skus[index], sign, kind, "wrong kind")
 
     # ----- reservations ------------------------------------------------------------------------
-    # Rules for reserve / release / commit / expire go here once ReservationService exists. They move
+    # Rules for reserve / release / commit / expire (svc.reservations) go here. They move
     # units between self.on_hand and self.reserved (and advance self.clock for expiry); the rules above
     # already remove only what is available and the invariant below already compares reserved.
 

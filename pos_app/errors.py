@@ -49,6 +49,10 @@ class LoginThrottled(AuthError):
         self.retry_after_seconds = retry_after_seconds
 
 
+class PaymentUnavailable(PosError):
+    """Online payments are not configured, or the payment provider cannot be reached."""
+
+
 @dataclass(frozen=True)
 class Shortfall:
     """One line that cannot be served: how many were asked and how many are available."""

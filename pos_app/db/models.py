@@ -201,3 +201,71 @@ class ReservationLine(Base):
     reservation: Mapped[Reservation] = relationship(back_populates="lines")
 
     __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+
+class NumberSequence(Base):
+    """The last number given in a series for a year: gapless numbers for orders, invoices, sales."""
+
+    __tablename__ = "number_sequences"
+
+    series: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class OnlineOrder(Base):
+    """An order from the web shop: created at checkout, numbered once paid."""
+
+    __tablename__ = "online_orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(30), unique=True)
+    reservation_id: Mapped[str] = mapped_column(ForeignKey("reservations.id"), unique=True)
+    payment_intent_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    email: Mapped[str] = mapped_column(String(254))
+    status: Mapped[str] = mapped_column(String(30))
+    currency: Mapped[str] = mapped_column(String(3))
+    total: Mapped[Decimal] = mapped_column(Money)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    refund_id: Mapped[str | None] = mapped_column(String(255))
+    note: Mapped[str | None] = mapped_column(String(500))
+
+    lines: Mapped[list[OnlineOrderLine]] = relationship(back_populates="order", order_by="OnlineOrderLine.id")
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('awaiting_payment', 'paid', 'payment_failed', 'cancelled', 'expired', "
+            "'refund_pending', 'refunded_out_of_stock')",
+            name="status",
+        ),
+        Index("ix_online_orders_status_created_at", "status", "created_at"),
+    )
+
+
+class OnlineOrderLine(Base):
+    __tablename__ = "online_order_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("online_orders.id"), index=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[Decimal] = mapped_column(Money)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+
+    order: Mapped[OnlineOrder] = relationship(back_populates="lines")
+
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+
+class PaymentEvent(Base):
+    """A provider event applied once: its id makes a redelivered event a no-op."""
+
+    __tablename__ = "payment_events"
+
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    type: Mapped[str] = mapped_column(String(100))
+    object_id: Mapped[str | None] = mapped_column(String(255), index=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    outcome: Mapped[str] = mapped_column(String(200))

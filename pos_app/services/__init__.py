@@ -9,10 +9,18 @@ from datetime import UTC, datetime
 from pos_app import config
 from pos_app.db.engine import Database, connect
 from pos_app.db.migrate import upgrade_to_head
+from pos_app.payments.gateway import PaymentGateway
 from pos_app.services.auth import AuthService
 from pos_app.services.inventory import InventoryService
+from pos_app.services.payments import PaymentService
 from pos_app.services.reservations import ReservationService
 from pos_app.services.settings import SettingsService
+
+
+def _stripe_from_environment() -> PaymentGateway:
+    from pos_app.payments.stripe_gateway import StripeGateway
+
+    return StripeGateway.from_environment()
 
 
 def utc_now() -> datetime:
@@ -27,6 +35,7 @@ class Services:
     auth: AuthService
     inventory: InventoryService
     reservations: ReservationService
+    payments: PaymentService
 
     def close(self) -> None:
         self.db.dispose()
@@ -39,22 +48,33 @@ class Services:
 
 
 def open_services(
-    database_url: str | None = None, clock: Callable[[], datetime] | None = None, *, migrate: bool = True
+    database_url: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+    *,
+    migrate: bool = True,
+    payment_gateway: PaymentGateway | None = None,
 ) -> Services:
     """Connect to the database (POS_DATABASE_URL, else the embedded SQLite file), upgrade its schema to
-    the newest version, and return the services. `clock()` must return an aware datetime."""
+    the newest version, and return the services. `clock()` must return an aware datetime.
+
+    Payments go through `payment_gateway`, else through Stripe as configured by STRIPE_API_KEY,
+    STRIPE_WEBHOOK_SECRET and STRIPE_API_BASE (read at the first payment)."""
     db = connect(config.database_url(database_url))
     if migrate:
         upgrade_to_head(db)
     now = clock or utc_now
     settings = SettingsService(db)
+    reservations = ReservationService(db, now)
     return Services(
         db=db,
         clock=now,
         settings=settings,
         auth=AuthService(db, now),
         inventory=InventoryService(db, now, settings),
-        reservations=ReservationService(db, now),
+        reservations=reservations,
+        payments=PaymentService(
+            db, now, reservations, settings, (lambda: payment_gateway) if payment_gateway else _stripe_from_environment
+        ),
     )
 
 

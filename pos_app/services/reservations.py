@@ -25,6 +25,7 @@ from pos_app.services.unit_of_work import Clock, UnitOfWork
 MAX_LINES = 100
 MAX_TTL_MINUTES = 24 * 60
 EXPIRED_REASON = "expired"
+ONLINE_SALE_REASON = "Online order"
 
 
 class HoldStatus(StrEnum):
@@ -108,15 +109,8 @@ class ReservationService:
         """Free the held units. Releasing twice is harmless; a committed hold cannot be released (Conflict)."""
         why = clean_text(reason, "reason", max_length=200)
         with UnitOfWork(self._db, write=True) as uow:
-            hold = _locked_hold(uow.session, reservation_id)
             now = self._clock()
-            if hold.status == "committed":
-                raise Conflict(f"Reservation {hold.id} is already paid and cannot be released; refund the order.")
-            if hold.status == "active":
-                hold.status = "released"
-                hold.closed_at = now
-                hold.close_reason = why
-                uow.session.flush()
+            hold = release_hold(uow.session, reservation_id, why, now)
             uow.commit()
             return _hold(uow.session, hold, now)
 
@@ -128,27 +122,9 @@ class ReservationService:
         """
         ref = clean_text(reference, "reference", max_length=100)
         with UnitOfWork(self._db, write=True) as uow:
-            lines = _lines(uow.session, reservation_id)
-            on_hand = lock_stock(uow.session, (sku_id for sku_id, _, _ in lines))
-            hold = _locked_hold(uow.session, reservation_id)
-            now = self._clock()
-            if hold.status == "committed":
-                return Committed(_hold(uow.session, hold, now), (), retaken=False, already_committed=True)
-            counting = hold.status == "active" and hold.expires_at > now
-            if not counting:
-                _check_still_available(uow.session, hold, lines, on_hand, now)
-            movement_ids = tuple(
-                write_movement(
-                    uow.session, sku_id, on_hand[sku_id], -quantity, MovementKind.SALE, "Online order", ref, None, now
-                )
-                for sku_id, _, quantity in lines
-            )
-            hold.status = "committed"
-            hold.closed_at = now
-            hold.close_reason = ref
-            uow.session.flush()
+            result = commit_hold(uow.session, reservation_id, ref, self._clock())
             uow.commit()
-            return Committed(_hold(uow.session, hold, now), movement_ids, retaken=not counting, already_committed=False)
+            return result
 
     def expire_due(self) -> int:
         """Mark holds whose time ran out as released. They stopped counting already; this only tidies up.
@@ -301,3 +277,39 @@ def _hold(session: Session, hold: Reservation, now: datetime) -> Hold:
         close_reason=hold.close_reason,
         lines=tuple((code, quantity) for code, quantity in lines),
     )
+
+
+def commit_hold(session: Session, reservation_id: str, reference: str, now: datetime) -> Committed:
+    """commit() inside the caller's transaction, so that an order can be marked paid in the same one."""
+    lines = _lines(session, reservation_id)
+    on_hand = lock_stock(session, (sku_id for sku_id, _, _ in lines))
+    hold = _locked_hold(session, reservation_id)
+    if hold.status == "committed":
+        return Committed(_hold(session, hold, now), (), retaken=False, already_committed=True)
+    counting = hold.status == "active" and hold.expires_at > now
+    if not counting:
+        _check_still_available(session, hold, lines, on_hand, now)
+    movement_ids = tuple(
+        write_movement(
+            session, sku_id, on_hand[sku_id], -quantity, MovementKind.SALE, "Online order", reference, None, now
+        )
+        for sku_id, _, quantity in lines
+    )
+    hold.status = "committed"
+    hold.closed_at = now
+    hold.close_reason = reference
+    session.flush()
+    return Committed(_hold(session, hold, now), movement_ids, retaken=not counting, already_committed=False)
+
+
+def release_hold(session: Session, reservation_id: str, reason: str, now: datetime) -> Reservation:
+    """release() inside the caller's transaction. Raises Conflict for a committed hold."""
+    hold = _locked_hold(session, reservation_id)
+    if hold.status == "committed":
+        raise Conflict(f"Reservation {hold.id} is already paid and cannot be released; refund the order.")
+    if hold.status == "active":
+        hold.status = "released"
+        hold.closed_at = now
+        hold.close_reason = reason
+        session.flush()
+    return hold

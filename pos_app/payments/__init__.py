@@ -1,0 +1,1 @@
+"""Payment providers behind a small interface; the services never import a provider's library."""

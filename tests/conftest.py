@@ -10,11 +10,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import stripe
 from sqlalchemy import create_engine, text
 
 from pos_app.domain.roles import Actor, Role
+from pos_app.payments.stripe_gateway import StripeGateway
 from pos_app.services import Services, open_services
-from testsupport import postgres
+from tests.payments.helpers import WEBHOOK_SECRET
+from testsupport import localstripe, postgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -167,3 +170,23 @@ def cashier(services: Services) -> Actor:
 @pytest.fixture
 def accountant(services: Services) -> Actor:
     return _actor(services, "accountant")
+
+
+@pytest.fixture(scope="session")
+def localstripe_server() -> Iterator[localstripe.LocalStripe]:
+    server = localstripe.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def gateway(localstripe_server: localstripe.LocalStripe) -> StripeGateway:
+    return StripeGateway(localstripe_server.api_key, WEBHOOK_SECRET, api_base=localstripe_server.api_base)
+
+
+@pytest.fixture
+def shopper(localstripe_server: localstripe.LocalStripe) -> stripe.StripeClient:
+    """The customer's side (Stripe.js in the browser), and what a person checks in the Stripe dashboard."""
+    return stripe.StripeClient(localstripe_server.api_key, base_addresses={"api": localstripe_server.api_base})

@@ -1,4 +1,4 @@
-"""Fixtures: one localstripe for the session, a gateway on it, the shopper's side, and a webhook inbox."""
+"""Fixtures of the gateway tests: a webhook inbox (localstripe and the gateway are in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,32 +6,10 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-import stripe
 
-from pos_app.payments.stripe_gateway import StripeGateway
 from tests.payments.helpers import WEBHOOK_SECRET
 from tests.payments.webhook_inbox import WebhookInbox
 from testsupport import localstripe
-
-
-@pytest.fixture(scope="session")
-def localstripe_server() -> Iterator[localstripe.LocalStripe]:
-    server = localstripe.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def gateway(localstripe_server: localstripe.LocalStripe) -> StripeGateway:
-    return StripeGateway(localstripe_server.api_key, WEBHOOK_SECRET, api_base=localstripe_server.api_base)
-
-
-@pytest.fixture
-def shopper(localstripe_server: localstripe.LocalStripe) -> stripe.StripeClient:
-    """The customer's side (Stripe.js in the browser), and what a person checks in the Stripe dashboard."""
-    return stripe.StripeClient(localstripe_server.api_key, base_addresses={"api": localstripe_server.api_base})
 
 
 @pytest.fixture

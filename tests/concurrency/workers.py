@@ -152,3 +152,53 @@ def _run_in_worker(
         report.errors.append(f"worker {job.worker} stopped: {type(error).__name__}: {error}")
     finally:
         reports.put(report)
+
+
+def hold_then_pay_or_give_up(job: Job, barrier: Barrier, reports: Any) -> None:
+    """The web shop: hold one unit `job.operations` times; pay for every other hold, release the rest.
+
+    `received` counts units still held at the end, `removed` units sold through a paid hold.
+    """
+    report = WorkerReport(job.worker)
+    rng = random.Random(job.seed)
+    (sku,) = job.skus
+
+    def act(svc: Services) -> None:
+        for n in range(job.operations):
+            try:
+                hold = svc.reservations.reserve([(sku, 1)], reference=f"w{job.worker}-{n}")
+            except InsufficientStock:
+                report.insufficient += 1
+                continue
+            except Exception as error:
+                report.errors.append(f"{type(error).__name__}: {error}")
+                continue
+            report.successes += 1
+            roll = rng.random()
+            try:
+                if roll < 0.5:
+                    svc.reservations.commit(hold.id, f"WEB-{job.worker}-{n}")
+                    report.removed[sku] += 1
+                elif roll < 0.8:
+                    svc.reservations.release(hold.id, "customer gave up")
+                else:
+                    report.received[sku] += 1  # left held until it expires
+            except Exception as error:
+                report.errors.append(f"{type(error).__name__}: {error}")
+
+    _run_in_worker(job, barrier, reports, report, act)
+
+
+def sample_levels(job: Job, barrier: Barrier, reports: Any) -> None:
+    """Read the level of the job's SKU `job.operations` times; any negative figure is recorded as an error."""
+    report = WorkerReport(job.worker)
+    (sku,) = job.skus
+
+    def act(svc: Services) -> None:
+        for _ in range(job.operations):
+            level = svc.inventory.level(sku)
+            report.successes += 1
+            if level.on_hand < 0 or level.available < 0 or level.reserved < 0:
+                report.errors.append(f"sampled {level}")
+
+    _run_in_worker(job, barrier, reports, report, act)

@@ -1,7 +1,8 @@
 """Random sequences of stock changes keep the ledger exactly where a simple model says it is.
 
-Hypothesis drives the real InventoryService on a real database (both backends) with receipts,
-adjustments up and down, removals of more than is available, and malformed quantities. A dict of
+Hypothesis drives the real InventoryService and ReservationService on a real database (both backends)
+with receipts, adjustments up and down, removals of more than is available, malformed quantities, and
+online holds that are committed, released, or left to expire while time passes. A dict of
 expected on-hand counts is the model; after every step the service's level and history must match it
 and the database must pass every stock invariant (testsupport.invariants).
 """
@@ -30,7 +31,7 @@ from sqlalchemy.pool import NullPool
 from pos_app.db.types import UTCDateTime
 from pos_app.domain.roles import Actor
 from pos_app.domain.stock import MAX_QUANTITY
-from pos_app.errors import InsufficientStock, ValidationError
+from pos_app.errors import InsufficientStock, ReservationExpired, ValidationError
 from pos_app.services import Services
 from tests.conftest import FakeClock
 from testsupport.invariants import check_stock_invariants
@@ -72,6 +73,7 @@ class StockLedgerMachine(RuleBasedStateMachine):
         self.on_hand: dict[str, int] = {}
         self.reserved: dict[str, int] = {}
         self.movements: dict[str, int] = {}
+        self.holds: dict[str, tuple[str, int, datetime]] = {}
 
     def available(self, sku: str) -> int:
         return self.on_hand[sku] - self.reserved[sku]
@@ -153,9 +155,56 @@ class StockLedgerMachine(RuleBasedStateMachine):
             self.svc.inventory.adjust(self.actor, self.skus[index], sign, kind, "wrong kind")
 
     # ----- reservations ------------------------------------------------------------------------
-    # Rules for reserve / release / commit / expire (svc.reservations) go here. They move
-    # units between self.on_hand and self.reserved (and advance self.clock for expiry); the rules above
-    # already remove only what is available and the invariant below already compares reserved.
+    # Holds move units from available to reserved until they are committed (sold), released, or expire.
+
+    def recount_reserved(self) -> None:
+        now = self.clock.now
+        for sku in self.skus:
+            self.reserved[sku] = sum(q for s, q, until in self.holds.values() if s == sku and until > now)
+
+    @rule(index=sku_index, quantity=everyday_quantity, minutes=st.integers(1, 30))
+    def reserve(self, index: int, quantity: int, minutes: int) -> None:
+        sku = self.skus[index]
+        if quantity > self.available(sku):
+            with pytest.raises(InsufficientStock):
+                self.svc.reservations.reserve([(sku, quantity)], ttl_minutes=minutes)
+            return
+        hold = self.svc.reservations.reserve([(sku, quantity)], ttl_minutes=minutes)
+        self.holds[hold.id] = (sku, quantity, hold.expires_at)
+        self.recount_reserved()
+
+    @precondition(lambda self: self.holds)
+    @rule(data=st.data())
+    def release(self, data: st.DataObject) -> None:
+        hold_id = data.draw(st.sampled_from(sorted(self.holds)), label="hold")
+        self.svc.reservations.release(hold_id, "customer gave up")
+        del self.holds[hold_id]
+        self.recount_reserved()
+
+    @precondition(lambda self: self.holds)
+    @rule(data=st.data())
+    def commit(self, data: st.DataObject) -> None:
+        hold_id = data.draw(st.sampled_from(sorted(self.holds)), label="hold")
+        sku, quantity, until = self.holds[hold_id]
+        if until <= self.clock.now and quantity > self.available(sku):
+            with pytest.raises(ReservationExpired):
+                self.svc.reservations.commit(hold_id, "WEB-MACHINE")
+            return
+        self.svc.reservations.commit(hold_id, "WEB-MACHINE")
+        del self.holds[hold_id]
+        self.recorded(sku, -quantity)
+        self.recount_reserved()
+
+    @rule(minutes=st.integers(1, 20))
+    def time_passes(self, minutes: int) -> None:
+        self.clock.advance(minutes=minutes)
+        self.recount_reserved()
+
+    @rule()
+    def cleanup_runs(self) -> None:
+        now = self.clock.now
+        self.svc.reservations.expire_due()
+        self.holds = {h: v for h, v in self.holds.items() if v[2] > now}
 
     # ----- after every step --------------------------------------------------------------------
 

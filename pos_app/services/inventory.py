@@ -13,7 +13,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from pos_app.db.engine import Database
-from pos_app.db.locks import lock_stock
+from pos_app.db.locks import lock_stock_and_holds
 from pos_app.db.models import (
     Brand,
     Category,
@@ -367,14 +367,9 @@ class InventoryService:
         ref = clean_text(reference, "reference", max_length=MAX_REFERENCE, required=False) or None
         with UnitOfWork(self._db, write=True) as uow:
             sku_id, threshold = _sku_id_and_threshold(uow.session, sku)
-            on_hand = lock_stock(uow.session, [sku_id])[sku_id]
             now = self._clock()
-            level = StockLevel(
-                sku=sku,
-                on_hand=on_hand,
-                reserved=reserved_by_sku(uow.session, [sku_id], now).get(sku_id, 0),
-                low_stock_threshold=threshold,
-            )
+            on_hand, reserved = lock_stock_and_holds(uow.session, [sku_id], now)[sku_id]
+            level = StockLevel(sku=sku, on_hand=on_hand, reserved=reserved, low_stock_threshold=threshold)
             short = shortfall_after(level, quantity)
             if short:
                 raise InsufficientStock([short])

@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pos_app import config
 from pos_app.db.engine import Database
-from pos_app.db.locks import lock_stock
+from pos_app.db.locks import lock_stock_and_holds
 from pos_app.db.models import Product, Reservation, ReservationLine, Sku
-from pos_app.db.stock_queries import reserved_by_sku
 from pos_app.domain.stock import MovementKind, parse_quantity
 from pos_app.domain.text import clean_text
 from pos_app.errors import Conflict, InsufficientStock, NotFound, ReservationExpired, Shortfall, ValidationError
@@ -52,6 +51,25 @@ class Hold:
 
 
 @dataclass(frozen=True)
+class HoldStats:
+    """What a stock manager watches about online holds, read at `at`.
+
+    `oldest_expiry` is the earliest `expires_at` among holds not yet closed: in the past, cleanup is behind
+    by that much; in the future, it is when the next hold runs out.
+    """
+
+    at: datetime
+    active_holds: int
+    units_held: int
+    oldest_expiry: datetime | None
+    expired_not_cleaned: int
+    committed_recently: int
+    released_recently: int
+    window: timedelta
+    holds: tuple[Hold, ...]  # holds not yet closed (counting, or expired and not cleaned), soonest expiry first
+
+
+@dataclass(frozen=True)
 class Committed:
     """The hold turned into sale movements. `retaken` when its time had run out but the stock was there."""
 
@@ -79,31 +97,36 @@ class ReservationService:
         ref = clean_text(reference, "reference", max_length=100, required=False) or None
         with UnitOfWork(self._db, write=True) as uow:
             ids = _sellable_sku_ids(uow.session, list(wanted))
-            on_hand = lock_stock(uow.session, ids.values())
             now = self._clock()
-            reserved = reserved_by_sku(uow.session, ids.values(), now)
+            levels = lock_stock_and_holds(uow.session, ids.values(), now)
             short = [
-                Shortfall(sku, quantity, max(on_hand[ids[sku]] - reserved.get(ids[sku], 0), 0))
+                Shortfall(sku, quantity, max(levels[ids[sku]][0] - levels[ids[sku]][1], 0))
                 for sku, quantity in wanted.items()
-                if on_hand[ids[sku]] - reserved.get(ids[sku], 0) < quantity
+                if levels[ids[sku]][0] - levels[ids[sku]][1] < quantity
             ]
             if short:
                 raise InsufficientStock(short)
-            hold = Reservation(
+            hold = Hold(
                 id=str(uuid.uuid4()),
-                status="active",
+                status=HoldStatus.ACTIVE,
                 reference=ref,
                 created_at=now,
                 expires_at=now + timedelta(minutes=minutes),
+                closed_at=None,
+                close_reason=None,
+                lines=tuple(wanted.items()),
             )
-            uow.session.add(hold)
-            uow.session.add_all(
-                ReservationLine(reservation_id=hold.id, sku_id=ids[sku], quantity=quantity)
-                for sku, quantity in wanted.items()
+            uow.session.execute(
+                insert(Reservation).values(
+                    id=hold.id, status="active", reference=ref, created_at=now, expires_at=hold.expires_at
+                )
             )
-            uow.session.flush()
+            uow.session.execute(
+                insert(ReservationLine),
+                [{"reservation_id": hold.id, "sku_id": ids[sku], "quantity": q} for sku, q in wanted.items()],
+            )
             uow.commit()
-            return _hold(uow.session, hold, now)
+            return hold
 
     def release(self, reservation_id: str, reason: str) -> Hold:
         """Free the held units. Releasing twice is harmless; a committed hold cannot be released (Conflict)."""
@@ -178,6 +201,49 @@ class ReservationService:
             ).one()
             return int(row[0]), int(row[1])
 
+    def stats(self, *, window: timedelta = timedelta(hours=24), limit: int = 500) -> HoldStats:
+        """Counts of active, expired-but-not-cleaned, and recently committed / released holds, with the holds
+        not yet closed (at most `limit`, soonest expiry first)."""
+        now = self._clock()
+        since = now - window
+        open_holds = Reservation.status == "active"
+        counting = and_(open_holds, Reservation.expires_at > now)
+        with UnitOfWork(self._db, write=False) as uow:
+            session = uow.session
+            active, units = session.execute(
+                select(func.count(func.distinct(Reservation.id)), func.coalesce(func.sum(ReservationLine.quantity), 0))
+                .join(ReservationLine, ReservationLine.reservation_id == Reservation.id)
+                .where(counting)
+            ).one()
+            oldest, expired = session.execute(
+                select(
+                    func.min(Reservation.expires_at),
+                    func.count().filter(Reservation.expires_at <= now),
+                ).where(open_holds)
+            ).one()
+            closed = dict(
+                session.execute(
+                    select(Reservation.status, func.count())
+                    .where(Reservation.status.in_(("committed", "released")), Reservation.closed_at >= since)
+                    .group_by(Reservation.status)
+                ).all()
+            )
+            rows = session.scalars(
+                select(Reservation).where(open_holds).order_by(Reservation.expires_at, Reservation.id).limit(limit)
+            )
+            holds = tuple(_hold(session, hold, now) for hold in rows)
+        return HoldStats(
+            at=now,
+            active_holds=int(active),
+            units_held=int(units),
+            oldest_expiry=oldest,
+            expired_not_cleaned=int(expired),
+            committed_recently=int(closed.get("committed", 0)),
+            released_recently=int(closed.get("released", 0)),
+            window=window,
+            holds=holds,
+        )
+
 
 def _merge_lines(lines: Sequence[tuple[str, int]]) -> dict[str, int]:
     if not isinstance(lines, Sequence) or isinstance(lines, str) or not lines:
@@ -240,13 +306,12 @@ def _lines(session: Session, reservation_id: str) -> list[tuple[int, str, int]]:
 
 
 def _check_still_available(
-    session: Session, hold: Reservation, lines: list[tuple[int, str, int]], on_hand: dict[int, int], now: datetime
+    hold: Reservation, lines: list[tuple[int, str, int]], levels: dict[int, tuple[int, int]]
 ) -> None:
-    reserved = reserved_by_sku(session, on_hand, now)
     short = [
-        Shortfall(code, quantity, max(on_hand[sku_id] - reserved.get(sku_id, 0), 0))
+        Shortfall(code, quantity, max(levels[sku_id][0] - levels[sku_id][1], 0))
         for sku_id, code, quantity in lines
-        if on_hand[sku_id] - reserved.get(sku_id, 0) < quantity
+        if levels[sku_id][0] - levels[sku_id][1] < quantity
     ]
     if short:
         raise ReservationExpired(
@@ -282,13 +347,14 @@ def _hold(session: Session, hold: Reservation, now: datetime) -> Hold:
 def commit_hold(session: Session, reservation_id: str, reference: str, now: datetime) -> Committed:
     """commit() inside the caller's transaction, so that an order can be marked paid in the same one."""
     lines = _lines(session, reservation_id)
-    on_hand = lock_stock(session, (sku_id for sku_id, _, _ in lines))
+    levels = lock_stock_and_holds(session, (sku_id for sku_id, _, _ in lines), now)
+    on_hand = {sku_id: level[0] for sku_id, level in levels.items()}
     hold = _locked_hold(session, reservation_id)
     if hold.status == "committed":
         return Committed(_hold(session, hold, now), (), retaken=False, already_committed=True)
     counting = hold.status == "active" and hold.expires_at > now
     if not counting:
-        _check_still_available(session, hold, lines, on_hand, now)
+        _check_still_available(hold, lines, levels)
     movement_ids = tuple(
         write_movement(
             session, sku_id, on_hand[sku_id], -quantity, MovementKind.SALE, "Online order", reference, None, now

@@ -3,29 +3,41 @@
 Run on a screen, or on a virtual one:
     Xvfb :99 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take_screenshots.py
-It writes login.png, stock.png and stock-filtered.png next to this file, from a throwaway SQLite database.
+It writes login.png, stock.png, stock-filtered.png and online-orders.png next to this file, from a throwaway
+SQLite database. The online orders are paid through localstripe (installed with the test extras), and the
+shop's clock is moved by hand so that the holds show different times left.
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEventLoop, QTimer
+import stripe
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from pos_app.domain.catalogue import expected_check_digit
 from pos_app.domain.roles import Actor
+from pos_app.payments.stripe_gateway import StripeGateway
 from pos_app.services import Services, open_services
+from pos_app.ui.background import wait_for_background
 from pos_app.ui.login_dialog import LoginDialog
 from pos_app.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent
+REPO_ROOT = OUT.parents[1]
 USERNAME = "amina"
 PASSWORD = "screenshot-password"
+WEBHOOK_SECRET = "whsec_screenshots"
+CARD_THAT_PAYS = "pm_card_visa"
+CARD_THAT_IS_DECLINED = "pm_card_chargeCustomerFail"
 
 # name, price, category, [(sku, size, colour, EAN-13 without its check digit, stock, low-stock threshold)]
 Variant = tuple[str, str | None, str | None, str, int, int]
@@ -124,10 +136,82 @@ def fill_catalogue(services: Services, manager: Actor) -> None:
                 services.inventory.receive(manager, sku, stock, reason="Opening stock")
 
 
+class HandClock:
+    """The shop's clock, moved on by hand between the steps of the story."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(hours=1)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+class OnlineShop:
+    """What the website and its customers do, through the real services and localstripe."""
+
+    def __init__(self, services: Services, shopper: stripe.StripeClient, clock: HandClock) -> None:
+        self._services = services
+        self._shopper = shopper
+        self._clock = clock
+        self._since = datetime.now(UTC) - timedelta(minutes=1)
+
+    def check_out(self, lines: list[tuple[str, int]], email: str, ttl_minutes: int = 15) -> str:
+        """Returns the payment intent's id."""
+        return self._services.payments.checkout(lines, email, ttl_minutes=ttl_minutes).payment_intent_id
+
+    def pay(self, intent_id: str, card: str = CARD_THAT_PAYS) -> None:
+        """What Stripe.js does; localstripe wants the method first, then the confirmation."""
+        self._shopper.v1.payment_intents.update(intent_id, params={"payment_method": card})
+        with suppress(stripe.CardError):
+            self._shopper.v1.payment_intents.confirm(intent_id)
+
+    def hear_from_stripe(self) -> None:
+        self._services.payments.reconcile(self._since)
+
+    def story(self) -> None:
+        """A morning of online orders: paid, refunded for lack of stock, failed, cancelled, expired, pending."""
+        payments, clock = self._services.payments, self._clock
+        self.pay(self.check_out([("TSH-L-BLA", 2), ("CAP-BRO-01", 1)], "ines.benali@example.com"))
+        self.hear_from_stripe()
+        clock.advance(minutes=4)
+        late = self.check_out([("PAN-TRE-01", 1)], "marc.dubois@example.com")
+        clock.advance(minutes=3)
+        self.pay(self.check_out([("MUG-CER-BLE", 2)], "awa.diop@example.com"), CARD_THAT_IS_DECLINED)
+        self.hear_from_stripe()
+        clock.advance(minutes=2)
+        payments.cancel(payments.checkout([("THE-MEN-100", 3)], "k.mensah@example.com").reservation_id)
+        clock.advance(minutes=5)
+        self.check_out([("SWE-M-GRI", 1)], "lucie.martin@example.com", ttl_minutes=10)
+        clock.advance(minutes=6)
+        # Marc's hold has run out and the last basket goes to someone else; then Marc pays: no stock, refunded.
+        self.check_out([("PAN-TRE-01", 1), ("TOT-LIN-01", 2)], "sofia.rossi@example.com")
+        self.pay(late)
+        self.hear_from_stripe()
+        clock.advance(minutes=2)
+        self.check_out([("THE-DAR-100", 1)], "n.haddad@example.com")
+        clock.advance(minutes=3)
+        payments.expire_due()  # Lucie never paid
+        clock.advance(minutes=9)
+        self.check_out([("TSH-M-BLA", 1), ("CAF-BRE-1K", 2)], "yann.legoff@example.com")
+        clock.advance(seconds=20)
+        self.check_out([("SAV-ALE-200", 4), ("MIE-ACA-500", 1), ("ARG-100", 1)], "chloe.garnier@example.com")
+        clock.advance(seconds=10)
+
+
+def wait(ms: int) -> None:
+    """Run the event loop for a while. Unlike QTest.qWait, it lets the background worker have Python's GIL."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def settle(widget: QWidget, ms: int = 150) -> None:
     """Let Qt lay out and paint before grabbing."""
     widget.activateWindow()
-    QTest.qWait(ms)
+    wait(ms)
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -137,7 +221,7 @@ def save(widget: QWidget, name: str) -> None:
     print(f"wrote {path}")
 
 
-def shoot(services: Services, manager: Actor) -> None:
+def shoot(services: Services, manager: Actor, clock: HandClock) -> None:
     dialog = LoginDialog(services)
     dialog.show()
     QTest.keyClicks(dialog.findChild(QLineEdit, "loginUsername"), USERNAME)
@@ -158,17 +242,44 @@ def shoot(services: Services, manager: Actor) -> None:
     QTest.keyClicks(window.findChild(QLineEdit, "stockFilter"), "the")
     settle(window)
     save(window, "stock-filtered.png")
+
+    orders = window.orders_page
+    assert orders is not None
+    waiting = QEventLoop()
+    orders.loaded.connect(waiting.quit)
+    QTimer.singleShot(10_000, waiting.quit)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    waiting.exec()
+    clock.advance(minutes=1, seconds=10)  # the oldest hold runs out while the page is open
+    wait(1_500)  # a countdown tick, and the reload it asks for
+    settle(window)
+    save(window, "online-orders.png")
     window.close()
+
+
+def _localstripe() -> Any:
+    """testsupport is not installed in the virtualenv: import it from the checkout this script is in."""
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.append(str(REPO_ROOT))
+    from testsupport import localstripe
+
+    return localstripe
 
 
 def main() -> int:
     app = QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as folder, open_services(f"sqlite:///{folder}/pos.db") as services:
-        admin = services.auth.bootstrap_admin("admin", "admin-password")
-        services.auth.create_user(admin, USERNAME, PASSWORD, "stock_manager")
-        manager = services.auth.login(USERNAME, PASSWORD)
-        fill_catalogue(services, manager)
-        shoot(services, manager)
+    clock = HandClock()
+    with _localstripe().start() as stripe_server, tempfile.TemporaryDirectory() as folder:
+        gateway = StripeGateway(stripe_server.api_key, WEBHOOK_SECRET, api_base=stripe_server.api_base)
+        shopper = stripe.StripeClient(stripe_server.api_key, base_addresses={"api": stripe_server.api_base})
+        with open_services(f"sqlite:///{folder}/pos.db", clock=clock, payment_gateway=gateway) as services:
+            admin = services.auth.bootstrap_admin("admin", "admin-password")
+            services.auth.create_user(admin, USERNAME, PASSWORD, "stock_manager")
+            manager = services.auth.login(USERNAME, PASSWORD)
+            fill_catalogue(services, manager)
+            OnlineShop(services, shopper, clock).story()
+            shoot(services, manager, clock)
+            wait_for_background()
     app.processEvents()
     return 0
 

@@ -22,6 +22,7 @@ from pos_app.db.engine import Database
 from pos_app.db.models import OnlineOrder, OnlineOrderLine, PaymentEvent, Product, ReservationLine, Sku
 from pos_app.db.sequences import next_number
 from pos_app.domain import catalogue as rules
+from pos_app.domain.money import currency
 from pos_app.errors import Conflict, NotFound, PaymentUnavailable, ReservationExpired, ValidationError
 from pos_app.payments.gateway import Intent, PaymentGateway, PaymentProviderError, WebhookEvent
 from pos_app.services.reservations import Hold, ReservationService, commit_hold, release_hold
@@ -30,6 +31,7 @@ from pos_app.services.unit_of_work import Clock, UnitOfWork
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 ORDER_SERIES = "WEB"
+RETAKEN_NOTE = "Paid after the hold ran out; the items were still in stock, so the order went through."
 HANDLED_EVENTS = (
     "payment_intent.succeeded",
     "payment_intent.payment_failed",
@@ -395,11 +397,22 @@ def _apply_success(session: Session, order: OnlineOrder, now: datetime) -> tuple
             number = f"{ORDER_SERIES}-{now.year}-{next_number(session, ORDER_SERIES, now.year):06d}"
             committed = commit_hold(session, order.reservation_id, number, now)
     except ReservationExpired as gone:
-        _set_status(order, OrderStatus.REFUND_PENDING, now, f"Paid after the hold ran out; {gone}")
+        missing = "; ".join(f"{s.sku}: {s.requested} paid for, {s.available} left" for s in gone.shortfalls)
+        _set_status(
+            order,
+            OrderStatus.REFUND_PENDING,
+            now,
+            f"Paid after the hold ran out, and the items had been sold meanwhile ({missing}). "
+            "The payment is refunded automatically; let the customer know.",
+        )
         return "stock gone: refund pending", order.id
     order.number = number
     order.paid_at = now
-    note = "paid after the hold ran out; the stock was still there" if committed.retaken else None
+    note = (
+        "Paid after the hold ran out; the items were still in stock, so the order went through."
+        if committed.retaken
+        else None
+    )
     _set_status(order, OrderStatus.PAID, now, note)
     return f"paid: order {number}", None
 
@@ -443,7 +456,7 @@ def _order(session: Session, row: OnlineOrder) -> Order:
         number=row.number,
         status=OrderStatus(row.status),
         email=row.email,
-        total=row.total,
+        total=currency(row.currency).round(row.total),
         currency=row.currency,
         reservation_id=row.reservation_id,
         payment_intent_id=row.payment_intent_id,

@@ -115,7 +115,7 @@ def test_a_payment_after_expiry_is_refunded_when_the_stock_is_gone(shop, shopper
     shop.payments.reconcile(since)
     order = shop.payments.order(late.order_id)
     assert order.status is OrderStatus.REFUNDED_OUT_OF_STOCK
-    assert order.number is None and "CAP: 2 needed, 1 available" in (order.note or "")
+    assert order.number is None and "CAP: 2 paid for, 1 left" in (order.note or "")
     refunds = shopper.v1.refunds.list(params={"payment_intent": late.payment_intent_id}).data
     assert [r.id for r in refunds] == [order.refund_id]
     assert shop.inventory.history(kind="sale") == []
@@ -130,7 +130,7 @@ def test_a_payment_after_expiry_retakes_the_stock_when_it_is_still_there(shop, s
     pay(shopper, late.payment_intent_id, CARD_THAT_PAYS)
     shop.payments.reconcile(since)
     order = shop.payments.order(late.order_id)
-    assert order.status is OrderStatus.PAID and "still there" in (order.note or "")
+    assert order.status is OrderStatus.PAID and "still in stock" in (order.note or "")
     assert shop.inventory.level("CAP").on_hand == 1
 
 

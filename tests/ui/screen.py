@@ -13,6 +13,7 @@ from pos_app.services import Services
 
 AMBER = "#ffe9b0"
 RED = "#f9d3cf"
+GREY_TEXT = "#6b6b6b"
 
 
 def add_product(
@@ -65,6 +66,15 @@ def row_of(table: QTableView, sku: str) -> int:
 def row_background(table: QTableView, row: int) -> str | None:
     """The background colour the row is painted with, as #rrggbb, or None for the table's own."""
     value = table.model().index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
+    if value is None:
+        return None
+    color = value.color() if isinstance(value, QBrush) else QColor(value)
+    return color.name()
+
+
+def row_foreground(table: QTableView, row: int) -> str | None:
+    """The text colour of the row, as #rrggbb, or None for the table's own."""
+    value = table.model().index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
     if value is None:
         return None
     color = value.color() if isinstance(value, QBrush) else QColor(value)

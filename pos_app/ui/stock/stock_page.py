@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services import Services
 from pos_app.services.inventory import InventoryService
+from pos_app.services.reservations import ReservationService
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.error_text import plain_message
 from pos_app.ui.stock.stock_model import Column, SortOrder, StockLine, StockTableModel, sorted_lines, stock_lines
@@ -44,11 +45,13 @@ COLUMN_WIDTHS = {
 class LoadedStock:
     lines: list[StockLine]
     sorted_by: SortOrder
+    holds: tuple[int, int]  # (active holds, units held) read just before the lines
 
 
-def load_stock(inventory: InventoryService, order: SortOrder) -> LoadedStock:
+def load_stock(inventory: InventoryService, reservations: ReservationService, order: SortOrder) -> LoadedStock:
     """Runs on the worker: query, search keys and sorting, so the GUI thread only swaps the lines."""
-    return LoadedStock(sorted_lines(stock_lines(inventory.stock_list()), order), order)
+    holds = reservations.count_active_units()
+    return LoadedStock(sorted_lines(stock_lines(inventory.stock_list()), order), order, holds)
 
 
 def count_text(shown: int, total: int) -> str:
@@ -57,16 +60,25 @@ def count_text(shown: int, total: int) -> str:
 
 
 class StockPage(QWidget):
-    """Loads when first shown; F5 reloads. `loaded` fires each time fresh lines are on screen."""
+    """Loads when first shown; F5 reloads. `loaded` fires each time fresh lines are on screen.
+
+    While shown, it asks every `watch_ms` whether the holds of online orders changed (one small query) and
+    reloads when they did, so Reserved and Available follow checkouts, payments and expiries.
+    """
 
     loaded = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *, watch_ms: int = 5_000) -> None:
         super().__init__(parent)
         self.setObjectName("stockPage")
         self._services = services
         self._loading = False
         self._shown_once = False
+        self._stale = False
+        self._holds_seen: tuple[int, int] | None = None
+        self._watch = QTimer(self)
+        self._watch.setInterval(watch_ms)
+        self._watch.timeout.connect(self._check_holds)
         self._model = StockTableModel(self)
 
         self._filter = SearchField("Filter by product, variant, SKU or barcode   (Ctrl+F)")
@@ -149,6 +161,22 @@ class StockPage(QWidget):
             self._shown_once = True
             self._filter.setFocus()
             self.refresh()
+        elif self._stale:
+            self.refresh()
+        else:
+            self._check_holds()
+        self._watch.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._watch.stop()
+
+    def reload_when_shown(self) -> None:
+        """The figures changed elsewhere: reload now if on screen, else the next time the page is shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def focus_filter(self) -> None:
         self._filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -159,16 +187,31 @@ class StockPage(QWidget):
             return
         self._loading = True
         self._refresh.setEnabled(False)
+        self._stale = False
         self._count.setText(LOADING)
-        load = partial(load_stock, self._services.inventory, self._model.sort_order)
+        load = partial(load_stock, self._services.inventory, self._services.reservations, self._model.sort_order)
         BackgroundOp(self, load).success(self._show_lines).failure(self._show_load_error).run_in_background()
 
     def _show_lines(self, loaded: LoadedStock) -> None:
         self._finish_loading()
         self._error.hide()
         self._model.set_lines(loaded.lines, sorted_by=loaded.sorted_by)
+        self._holds_seen = loaded.holds
         self._update_counts()
         self.loaded.emit()
+
+    def _check_holds(self) -> None:
+        if self._loading or self._holds_seen is None:
+            return
+        count = self._services.reservations.count_active_units
+        BackgroundOp(self, count).success(self._compare_holds).failure(self._watch_failed).run_in_background()
+
+    def _compare_holds(self, holds: tuple[int, int]) -> None:
+        if holds != self._holds_seen and not self._loading:
+            self.refresh()
+
+    def _watch_failed(self, _error: Exception) -> None:
+        """Not worth a message: the next look or F5 tries again, and BackgroundOp logs unexpected errors."""
 
     def _show_load_error(self, error: Exception) -> None:
         self._finish_loading()

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app import __version__
 from pos_app.errors import ImportRejected, PosError
+from pos_app.payments.gateway import PaymentProviderError
 
 if TYPE_CHECKING:
     from pos_app.services import Services
 
 Handler = Callable[[argparse.Namespace], int]
+
+MAX_RECONCILE_HOURS = 30 * 24  # Stripe keeps events for 30 days
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportRejected as error:
         print(str(error), file=sys.stderr)
         return 1
-    except PosError as error:
+    except (PosError, PaymentProviderError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -82,7 +87,69 @@ def _parser() -> argparse.ArgumentParser:
     exp = product_commands.add_parser("export", help="write the catalogue with stock as CSV")
     exp.add_argument("file", type=Path, help="the CSV file to write ('-' for standard output)")
     exp.set_defaults(handler=_products_export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the HTTP API for the online shop and Stripe's webhook",
+        description="Serve the web-shop API (checkout, stock, Stripe webhook at /api/webhooks/stripe, admin "
+        "endpoints) on the database. Reads STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE and "
+        "POS_ADMIN_API_TOKEN from the environment. The API is described at /docs and /openapi.json.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--cleanup-every",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="release expired reservations and cancel their payments this often (default: 60; 0: never)",
+    )
+    serve.set_defaults(handler=_serve)
+
+    cleanup = commands.add_parser(
+        "cleanup-reservations",
+        help="release online reservations whose time ran out and cancel their payments",
+        description="Release online reservations whose time ran out (they stopped counting already) and cancel "
+        "their Stripe payments. Safe to run from cron, also while 'pos-app serve' runs.",
+    )
+    cleanup.set_defaults(handler=_cleanup_reservations)
+
+    stripe_command = commands.add_parser("stripe", help="online payments through Stripe")
+    stripe_commands = stripe_command.add_subparsers(title="Stripe commands", metavar="COMMAND", required=True)
+    reconcile = stripe_commands.add_parser(
+        "reconcile",
+        help="apply the Stripe events the webhook missed and retry pending refunds",
+        description="Read Stripe's payment events of the last hours and apply those the webhook missed (the "
+        "server was down, the webhook was misconfigured...); events already applied change nothing. Also "
+        "retries the automatic refunds that could not be made yet.",
+    )
+    reconcile.add_argument(
+        "--hours", type=_hours, default=24, help=f"how far back to look, 1 to {MAX_RECONCILE_HOURS} (default: 24)"
+    )
+    reconcile.set_defaults(handler=_stripe_reconcile)
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535 (got {text!r})")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError(f"give a number of seconds from 0 to 86400 (got {text!r})")
+    return value
+
+
+def _hours(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_RECONCILE_HOURS:
+        raise argparse.ArgumentTypeError(f"give whole hours from 1 to {MAX_RECONCILE_HOURS} (got {text!r})")
+    return int(text)
 
 
 def _open(args: argparse.Namespace) -> Services:
@@ -175,6 +242,54 @@ def _products_export(args: argparse.Namespace) -> int:
         else:
             count = svc.inventory.export_csv(args.file)
             print(f"Wrote {count} SKU(s) to {args.file}.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from pos_app.api import create_app
+
+    admin_token = os.environ.get("POS_ADMIN_API_TOKEN", "").strip() or None
+    for warning in _serve_warnings(admin_token):
+        print(f"warning: {warning}", file=sys.stderr)
+    with _open(args) as svc:
+        app = create_app(svc, admin_token=admin_token, cleanup_every_seconds=args.cleanup_every or None)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _serve_warnings(admin_token: str | None) -> list[str]:
+    warnings = [
+        f"{name} is not set: checkouts will answer 503 (payment_unavailable) until it is."
+        for name in ("STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET")
+        if not os.environ.get(name, "").strip()
+    ]
+    if admin_token is None:
+        warnings.append("POS_ADMIN_API_TOKEN is not set: the admin endpoints answer 403.")
+    elif len(admin_token) < 16:
+        warnings.append("POS_ADMIN_API_TOKEN is short: use at least 32 random characters.")
+    return warnings
+
+
+def _cleanup_reservations(args: argparse.Namespace) -> int:
+    with _open(args) as svc:
+        released = svc.payments.expire_due()
+    print(f"Released {released} expired reservation(s).")
+    return 0
+
+
+def _stripe_reconcile(args: argparse.Namespace) -> int:
+    with _open(args) as svc:
+        since = svc.clock() - timedelta(hours=args.hours)
+        outcomes = svc.payments.reconcile(since)
+    applied = [outcome for outcome in outcomes if not outcome.duplicate]
+    print(
+        f"Read {len(outcomes)} Stripe event(s) since {since:%Y-%m-%d %H:%M} UTC: {len(applied)} applied now, "
+        f"{len(outcomes) - len(applied)} applied before."
+    )
+    for outcome in applied:
+        print(f"  {outcome.event_id}: {outcome.outcome}")
     return 0
 
 

@@ -18,6 +18,8 @@ def clean_text(value: object, field: str, *, max_length: int, required: bool = T
         raise ValidationError(f"{field} is required.", field=field)
     if len(text) > max_length:
         raise ValidationError(f"{field} is too long ({len(text)} characters, at most {max_length}).", field=field)
+    if any(not ch.isprintable() and ch not in "\n\t" for ch in text):
+        raise ValidationError(f"{field} contains control characters; type it again.", field=field)
     return text
 
 

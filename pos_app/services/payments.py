@@ -19,17 +19,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_app.db.engine import Database
-from pos_app.db.models import OnlineOrder, OnlineOrderLine, PaymentEvent, Product, ReservationLine, Sku
+from pos_app.db.models import OnlineOrder, OnlineOrderLine, PaymentEvent, Product, Reservation, ReservationLine, Sku
 from pos_app.db.sequences import next_number
 from pos_app.domain import catalogue as rules
 from pos_app.domain.money import currency
 from pos_app.errors import Conflict, NotFound, PaymentUnavailable, ReservationExpired, ValidationError
-from pos_app.payments.gateway import Intent, PaymentGateway, PaymentProviderError, WebhookEvent
-from pos_app.services.reservations import Hold, ReservationService, commit_hold, release_hold
-from pos_app.services.settings import SettingsService
+from pos_app.payments.gateway import (
+    Intent,
+    PaymentGateway,
+    PaymentNotConfigured,
+    PaymentProviderError,
+    WebhookEvent,
+)
+from pos_app.services.reservations import EXPIRED_REASON, Hold, ReservationService, commit_hold, release_hold
+from pos_app.services.settings import SettingsService, read_settings
 from pos_app.services.unit_of_work import Clock, UnitOfWork
 
-EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]{2,}$")
 ORDER_SERIES = "WEB"
 RETAKEN_NOTE = "Paid after the hold ran out; the items were still in stock, so the order went through."
 HANDLED_EVENTS = (
@@ -114,7 +120,7 @@ class PaymentService:
         if self._gateway is None:
             try:
                 self._gateway = self._gateway_factory()
-            except (KeyError, ValueError) as error:
+            except (PaymentNotConfigured, KeyError, ValueError) as error:
                 raise PaymentUnavailable(f"Online payments are not configured: {error}") from error
         return self._gateway
 
@@ -129,8 +135,9 @@ class PaymentService:
         address = _parse_email(email)
         gateway = self.gateway
         hold = self._reservations.reserve(lines, ttl_minutes=ttl_minutes, reference=address)
-        currency = self._settings.cached().currency
         with UnitOfWork(self._db, write=True) as uow:
+            # Read now, not from a cache: another process may have changed the shop's currency.
+            currency = read_settings(uow.session).currency
             order = _new_order(uow.session, hold, address, currency.code, self._clock())
             uow.commit()
             order_id, total = order.id, order.total
@@ -175,7 +182,7 @@ class PaymentService:
                 _set_status(order, OrderStatus.CANCELLED, now, "cancelled by the customer")
             uow.commit()
             intent_id, order_id = order.payment_intent_id, order.id
-        self._cancel_intent_quietly(intent_id, order_id)
+        self._cancel_intent_quietly(intent_id)
         return self.order(order_id)
 
     # ----- what the provider says --------------------------------------------------------------
@@ -212,25 +219,32 @@ class PaymentService:
         return outcomes
 
     def expire_due(self) -> int:
-        """Release holds whose time ran out, mark their orders expired, cancel their payments."""
-        ids = self._reservations.expire_due_ids()
-        if not ids:
-            return 0
+        """Release holds whose time ran out, mark their orders expired, cancel their payments.
+
+        Orders whose hold was released by an earlier run that stopped half-way are picked up too.
+        """
+        released = self._reservations.expire_due_ids()
         now = self._clock()
-        to_cancel: list[tuple[str | None, int]] = []
+        to_cancel: list[str] = []
         with UnitOfWork(self._db, write=True) as uow:
             orders = uow.session.scalars(
                 select(OnlineOrder)
-                .where(OnlineOrder.reservation_id.in_(ids), OnlineOrder.status == OrderStatus.AWAITING_PAYMENT.value)
-                .with_for_update()
+                .join(Reservation, Reservation.id == OnlineOrder.reservation_id)
+                .where(
+                    OnlineOrder.status == OrderStatus.AWAITING_PAYMENT.value,
+                    Reservation.status == "released",
+                    Reservation.close_reason == EXPIRED_REASON,
+                )
+                .with_for_update(of=OnlineOrder)
             )
             for order in orders:
-                _set_status(order, OrderStatus.EXPIRED, now, "the hold ran out before payment")
-                to_cancel.append((order.payment_intent_id, order.id))
+                _set_status(order, OrderStatus.EXPIRED, now, "The hold ran out before the customer paid.")
+                if order.payment_intent_id:
+                    to_cancel.append(order.payment_intent_id)
             uow.commit()
-        for intent_id, order_id in to_cancel:
-            self._cancel_intent_quietly(intent_id, order_id)
-        return len(ids)
+        for intent_id in to_cancel:
+            self._cancel_intent_quietly(intent_id)
+        return len(released)
 
     # ----- reading -----------------------------------------------------------------------------
 
@@ -278,7 +292,7 @@ class PaymentService:
             record.outcome = outcome[:200]
             uow.commit()
         if outcome.startswith("payment failed") and order is not None:
-            self._cancel_intent_quietly(intent.id, order.id)
+            self._cancel_intent_quietly(intent.id)
         return outcome, refund_order
 
     def _refund_out_of_stock(self, order_id: int) -> str:
@@ -290,8 +304,8 @@ class PaymentService:
                 return f"order {order_id} is {order.status}"
             intent_id = order.payment_intent_id
         try:
-            refund_id = self.gateway.refund(intent_id, idempotency_key=f"refund-order-{order_id}")
-        except PaymentProviderError as error:
+            refund_id = self.gateway.refund(intent_id, idempotency_key=f"refund-{intent_id}")
+        except (PaymentProviderError, PaymentUnavailable) as error:
             return f"refund pending (will be retried): {error}"
         with UnitOfWork(self._db, write=True) as uow:
             order = uow.session.scalar(select(OnlineOrder).where(OnlineOrder.id == order_id).with_for_update())
@@ -332,13 +346,13 @@ class PaymentService:
             _set_status(order, status, now, note)
             uow.commit()
 
-    def _cancel_intent_quietly(self, intent_id: str | None, order_id: int) -> None:
+    def _cancel_intent_quietly(self, intent_id: str | None) -> None:
         """Best effort: an intent left open cannot take money for stock we no longer hold without us
         noticing, because a late success is re-checked against the stock and refunded if it is gone."""
         if intent_id is None:
             return
-        with contextlib.suppress(PaymentProviderError):
-            self.gateway.cancel_intent(intent_id, idempotency_key=f"cancel-order-{order_id}")
+        with contextlib.suppress(PaymentProviderError, PaymentUnavailable):
+            self.gateway.cancel_intent(intent_id, idempotency_key=f"cancel-{intent_id}")
 
     def _orders_with_status(self, status: OrderStatus) -> list[int]:
         with UnitOfWork(self._db, write=False) as uow:

@@ -166,3 +166,39 @@ def test_an_unreachable_payment_service_puts_the_items_back(database_url, clock,
             svc.payments.checkout([("TEE", 1)], "ana@example.com")
         assert svc.inventory.level("TEE").available == 1
         assert [o.status for o in svc.payments.orders()] == [OrderStatus.CANCELLED]
+
+
+def test_expiry_interrupted_half_way_is_finished_by_the_next_run(shop, shopper, clock):
+    result = shop.payments.checkout([("CAP", 1)], "bob@example.com")
+    clock.advance(minutes=16)
+    assert shop.reservations.expire_due() == 1  # the holds were released, then the run stopped
+    assert shop.payments.order(result.order_id).status is OrderStatus.AWAITING_PAYMENT
+    shop.payments.expire_due()
+    assert shop.payments.order(result.order_id).status is OrderStatus.EXPIRED
+    assert shopper.v1.payment_intents.retrieve(result.payment_intent_id).status == "canceled"
+
+
+def test_checkout_charges_in_the_currency_set_by_another_process(shop, shopper, database_url, admin, stock_manager):
+    shop.payments.checkout([("TEE", 1)], "warm@example.com")  # the settings are cached now
+    with open_services(database_url) as other:
+        other.settings.update_identity(admin, currency_code="XOF")
+        other.inventory.create_product(
+            stock_manager, sku="BAG", name="Bag", price=Decimal("1500"), vat_rate=Decimal("20")
+        )
+        other.inventory.receive(stock_manager, "BAG", 1)
+    result = shop.payments.checkout([("BAG", 1)], "ana@example.com")
+    intent = shopper.v1.payment_intents.retrieve(result.payment_intent_id)
+    assert (result.currency, intent.currency, intent.amount) == ("XOF", "xof", 1500)
+
+
+def test_control_characters_in_an_email_are_refused(shop):
+    with pytest.raises(ValidationError):
+        shop.payments.checkout([("TEE", 1)], "a\x00b@example.com")
+    assert shop.reservations.holds() == []
+
+
+def test_checkout_without_stripe_settings_says_payments_are_not_configured(database_url, clock, monkeypatch):
+    for name in ("STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"):
+        monkeypatch.delenv(name, raising=False)
+    with open_services(database_url, clock=clock) as svc, pytest.raises(PaymentUnavailable, match="not configured"):
+        svc.payments.checkout([("TEE", 1)], "ana@example.com")

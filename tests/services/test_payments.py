@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from pos_app.errors import Conflict, InsufficientStock, PaymentUnavailable, ValidationError
+from pos_app.payments.gateway import WebhookEvent
 from pos_app.payments.stripe_gateway import StripeGateway
 from pos_app.services import open_services
 from pos_app.services.payments import OrderStatus
@@ -202,3 +203,34 @@ def test_checkout_without_stripe_settings_says_payments_are_not_configured(datab
         monkeypatch.delenv(name, raising=False)
     with open_services(database_url, clock=clock) as svc, pytest.raises(PaymentUnavailable, match="not configured"):
         svc.payments.checkout([("TEE", 1)], "ana@example.com")
+
+
+@pytest.mark.parametrize("failure_first", [True, False])
+def test_events_in_any_order_end_in_the_state_stripe_reports(shop, shopper, gateway, since, failure_first):
+    """A declined first attempt, then a card that pays: whichever event arrives first, the order is paid once.
+
+    localstripe cannot retry a declined intent, so the failure event of the first attempt is written here
+    as Stripe would send it; the intent itself, re-read by the service, is real.
+    """
+    result = shop.payments.checkout([("TEE", 2)], "ana@example.com")
+    pay(shopper, result.payment_intent_id, CARD_THAT_PAYS)
+    succeeded = [
+        e
+        for e in gateway.recent_events(since=int(since.timestamp()), types=["payment_intent.succeeded"])
+        if e.object_id == result.payment_intent_id
+    ]
+    failed_attempt = WebhookEvent(
+        id=f"evt_declined_{result.payment_intent_id}",
+        type="payment_intent.payment_failed",
+        created=succeeded[0].created - 5,
+        object_id=result.payment_intent_id,
+        object_type="payment_intent",
+    )
+    events = [failed_attempt, *succeeded] if failure_first else [*succeeded, failed_attempt]
+    for event in events:
+        shop.payments.apply_event(event)
+    order = shop.payments.order(result.order_id)
+    assert order.status is OrderStatus.PAID
+    assert [(m.sku, m.quantity) for m in shop.inventory.history(kind="sale")] == [("TEE", -2)]
+    assert shop.inventory.level("TEE").on_hand == 8
+    assert shopper.v1.payment_intents.retrieve(result.payment_intent_id).status == "succeeded"

@@ -52,8 +52,10 @@ WHERE skus.code = :code
 PG_ROW_LOCK = "FOR UPDATE OF stock_levels"
 RESERVED = """
 SELECT reservation_lines.sku_id, sum(reservation_lines.quantity)
-FROM reservation_lines JOIN reservations ON reservations.id = reservation_lines.reservation_id
-WHERE reservations.status = :status AND reservations.expires_at > :now AND reservation_lines.sku_id IN (:sku_id)
+FROM reservation_lines
+WHERE reservation_lines.sku_id IN (:sku_id) AND EXISTS (
+    SELECT * FROM reservations WHERE reservations.id = reservation_lines.reservation_id
+    AND reservations.status = :status AND reservations.expires_at > :now)
 GROUP BY reservation_lines.sku_id
 """
 APPLY = "UPDATE stock_levels SET on_hand = on_hand + :delta WHERE sku_id = :sku_id AND on_hand + :delta >= 0"

@@ -2,7 +2,9 @@
 
 Holds per second are compared with a raw-SQL conditional update run by the same 8 processes on the same
 SKUs in the same run (one transaction each: UPDATE stock_levels ... WHERE on_hand >= 1, the least work a
-hold can be). The cleanup is timed on holds seeded with bulk INSERTs, then released by the service.
+hold can be). The CPU columns are the workers' own CPU time per transaction (their Python and driver work,
+the database server's not counted): with more workers than cores, that is what bounds the rate. The cleanup
+is timed on holds seeded with bulk INSERTs, then released by the service.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from benchkit import chosen_backends, fresh_database, machine_summary, parse_args, print_table, raw_connection
+from benchkit import (
+    chosen_backends,
+    fresh_database,
+    load_average,
+    machine_summary,
+    parse_args,
+    print_table,
+    raw_connection,
+)
 from sqlalchemy import insert, select
 
 from pos_app.db.models import Reservation, ReservationLine, Sku
@@ -35,16 +45,29 @@ def main() -> None:
     for backend in chosen_backends(args.backend):
         with fresh_database(backend) as url:
             skus = _seed_hot_skus(url)
-            service_rates = [_run_workers(url, skus, _hold_loop) for _ in range(args.rounds)]
-            raw_rates = [_run_workers(url, skus, _raw_loop) for _ in range(args.rounds)]
-            service, raw = statistics.median(service_rates), statistics.median(raw_rates)
+            service_rounds = [_run_workers(url, skus, _hold_loop) for _ in range(args.rounds)]
+            raw_rounds = [_run_workers(url, skus, _raw_loop) for _ in range(args.rounds)]
+            service, service_cpu = (statistics.median(figures) for figures in zip(*service_rounds, strict=True))
+            raw, raw_cpu = (statistics.median(figures) for figures in zip(*raw_rounds, strict=True))
             cleanup = _time_cleanup(url, skus[0], args.expired)
-            rows.append([backend, f"{service:,.0f}", f"{raw:,.0f}", f"{service / raw:.2f}", f"{cleanup:.2f} s"])
+            rows.append(
+                [
+                    backend,
+                    f"{service:,.0f}",
+                    f"{service_cpu:.2f}",
+                    f"{raw:,.0f}",
+                    f"{raw_cpu:.2f}",
+                    f"{service / raw:.2f}",
+                    f"{cleanup:.2f} s",
+                ]
+            )
+    headers = ["backend", "service holds/s", "CPU ms/hold", "raw UPDATE/s", "CPU ms/op", "ratio"]
     print_table(
         f"holds/s with {WORKERS} processes on {HOT_SKUS} hot SKUs (median of rounds); cleanup of expired holds",
-        ["backend", "service holds/s", "raw UPDATE/s", "ratio", f"expire_due({args.expired:,})"],
+        [*headers, f"expire_due({args.expired:,})"],
         rows,
     )
+    print(f"\n{load_average()}")
 
 
 def _options(parser: Any) -> None:
@@ -57,12 +80,15 @@ def _seed_hot_skus(url: str) -> list[str]:
         actor = system_actor()
         codes = [f"HOT-{n}" for n in range(HOT_SKUS)]
         for code in codes:
-            svc.inventory.create_product(actor, sku=code, name=f"Hot {code}", price=Decimal("9.90"), vat_rate=Decimal("20"))
+            svc.inventory.create_product(
+                actor, sku=code, name=f"Hot {code}", price=Decimal("9.90"), vat_rate=Decimal("20")
+            )
             svc.inventory.receive(actor, code, 1_000_000, "bench stock")
         return codes
 
 
-def _run_workers(url: str, skus: list[str], loop: Any) -> float:
+def _run_workers(url: str, skus: list[str], loop: Any) -> tuple[float, float]:
+    """(transactions per second of all workers together, worker CPU milliseconds per transaction)."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(WORKERS + 1)
     counts = context.Queue()
@@ -70,21 +96,23 @@ def _run_workers(url: str, skus: list[str], loop: Any) -> float:
     for worker in workers:
         worker.start()
     barrier.wait()
-    total = sum(counts.get(timeout=120) for _ in workers)
+    reports = [counts.get(timeout=120) for _ in workers]
     for worker in workers:
         worker.join()
-    return total / SECONDS
+    total = sum(done for done, _ in reports)
+    return total / SECONDS, sum(cpu for _, cpu in reports) / max(total, 1) * 1000
 
 
 def _hold_loop(url: str, skus: list[str], n: int, barrier: Any, counts: Any) -> None:
     with open_services(url) as svc:
         svc.reservations.reserve([(skus[n % HOT_SKUS], 1)])  # warm the connection before timing
         barrier.wait()
-        done, deadline, i = 0, time.perf_counter() + SECONDS, n
+        done, deadline, i, cpu = 0, time.perf_counter() + SECONDS, n, time.process_time()
         while time.perf_counter() < deadline:
             svc.reservations.reserve([(skus[i % HOT_SKUS], 1)], ttl_minutes=1)
             done, i = done + 1, i + 1
-    counts.put(done)
+        cpu = time.process_time() - cpu
+    counts.put((done, cpu))
 
 
 def _raw_loop(url: str, skus: list[str], n: int, barrier: Any, counts: Any) -> None:
@@ -96,15 +124,16 @@ def _raw_loop(url: str, skus: list[str], n: int, barrier: Any, counts: Any) -> N
     ids = {code: sku_id for sku_id, code in cursor.fetchall()}
     statement = f"UPDATE stock_levels SET on_hand = on_hand - 1 WHERE sku_id = {marker} AND on_hand >= 1"
     barrier.wait()
-    done, deadline, i = 0, time.perf_counter() + SECONDS, n
+    done, deadline, i, cpu = 0, time.perf_counter() + SECONDS, n, time.process_time()
     while time.perf_counter() < deadline:
         if not postgres:
             cursor.execute("BEGIN IMMEDIATE")
         cursor.execute(statement, (ids[skus[i % HOT_SKUS]],))
         conn.commit() if postgres else cursor.execute("COMMIT")
         done, i = done + 1, i + 1
+    cpu = time.process_time() - cpu
     conn.close()
-    counts.put(done)
+    counts.put((done, cpu))
 
 
 def _time_cleanup(url: str, sku: str, count: int) -> float:

@@ -127,6 +127,25 @@ def _parser() -> argparse.ArgumentParser:
         "--hours", type=_hours, default=24, help=f"how far back to look, 1 to {MAX_RECONCILE_HOURS} (default: 24)"
     )
     reconcile.set_defaults(handler=_stripe_reconcile)
+
+    journal = commands.add_parser("journal", help="the tamper-evident sales journal")
+    journal_commands = journal.add_subparsers(title="journal commands", metavar="COMMAND", required=True)
+    verify = journal_commands.add_parser(
+        "verify",
+        help="check that no journal entry was changed, deleted, inserted, reordered or cut off",
+        description="Check the sales journal with the database and the journal public key only: sequences, "
+        "hash chain, signatures, grand totals and the signed record of each register's last entry. Names the "
+        "first entry that is not as it was written. Exits 0 if the journal is intact, 1 if not.",
+    )
+    verify.add_argument("--register", metavar="CODE", help="check only this register (default: all)")
+    verify.add_argument(
+        "--public-key",
+        type=Path,
+        metavar="FILE",
+        help="check the signatures with this public key (PEM) kept outside the database, instead of the copy "
+        "stored in it",
+    )
+    verify.set_defaults(handler=_journal_verify)
     return parser
 
 
@@ -291,6 +310,24 @@ def _stripe_reconcile(args: argparse.Namespace) -> int:
     for outcome in applied:
         print(f"  {outcome.event_id}: {outcome.outcome}")
     return 0
+
+
+def _journal_verify(args: argparse.Namespace) -> int:
+    public_key = None
+    if args.public_key is not None:
+        try:
+            public_key = args.public_key.read_bytes()
+        except OSError as error:
+            print(f"error: cannot read the public key {args.public_key}: {error.strerror}", file=sys.stderr)
+            return 1
+    with _open(args) as svc:
+        result = svc.journal.verify(args.register, public_key)
+    print(result.verdict)
+    for other in result.breaks[1:]:
+        print(f"  also at register {other.register}, entry {other.sequence}: {other.reason}.")
+    if result.breaks and result.key_problem:
+        print(f"  also: {result.key_problem}.")
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":

@@ -49,6 +49,10 @@ class LoginThrottled(AuthError):
         self.retry_after_seconds = retry_after_seconds
 
 
+class TillClosed(PosError):
+    """No open cash session where the action needs one (or one is already open)."""
+
+
 class PaymentUnavailable(PosError):
     """Online payments are not configured, or the payment provider cannot be reached."""
 

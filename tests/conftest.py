@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,8 @@ from tests.payments.helpers import WEBHOOK_SECRET
 from testsupport import localstripe, postgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The journal's private key lives outside the database; the tests keep theirs in a throwaway folder.
+os.environ.setdefault("POS_JOURNAL_KEY_FILE", str(Path(tempfile.mkdtemp(prefix="pos-test-keys-")) / "journal.pem"))
 
 BACKENDS = [b.strip() for b in os.environ.get("POS_TEST_BACKENDS", "sqlite,postgresql").split(",") if b.strip()]
 TEMPLATE_DB = "pos_template"

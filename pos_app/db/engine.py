@@ -21,7 +21,9 @@ class Database:
     On SQLite they differ: the write engine opens every transaction with BEGIN IMMEDIATE so that
     check-then-write runs under the database's write lock and never fails half-way with "database is
     locked"; the read engine uses a plain deferred BEGIN so that readers never queue behind writers.
-    On PostgreSQL both are the same engine; writers lock rows (see locks.py).
+    On PostgreSQL they share one pool; writers lock rows (see locks.py), and readers run in autocommit:
+    under READ COMMITTED every statement takes its own snapshot even inside a transaction, so a read unit
+    of work sees the same data without the BEGIN and ROLLBACK round trips.
     """
 
     url: str
@@ -44,7 +46,7 @@ class Database:
 
     def dispose(self) -> None:
         self.write_engine.dispose()
-        if self.read_engine is not self.write_engine:
+        if self.read_engine.pool is not self.write_engine.pool:
             self.read_engine.dispose()
 
 
@@ -55,7 +57,7 @@ def connect(url: str) -> Database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         return Database(url, _sqlite_engine(url, "BEGIN IMMEDIATE"), _sqlite_engine(url, "BEGIN"))
     engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
-    return Database(url, engine, engine)
+    return Database(url, engine, engine.execution_options(isolation_level="AUTOCOMMIT"))
 
 
 def _sqlite_engine(url: str, begin_statement: str) -> Engine:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -86,7 +87,7 @@ class Product(Base):
     __tablename__ = "products"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), index=True)  # lists and searches are in name order
     description: Mapped[str] = mapped_column(Text, default="")
     category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     brand_id: Mapped[int | None] = mapped_column(ForeignKey("brands.id"), index=True)
@@ -121,6 +122,8 @@ class Sku(Base):
     price_override: Mapped[Decimal | None] = mapped_column(Money)
     low_stock_threshold: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    # Normalised text that search matches (see domain.text.search_key). Migration 0003 indexes it for
+    # substring search outside the models: a pg_trgm GIN index on PostgreSQL, an FTS5 table on SQLite.
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     product: Mapped[Product] = relationship(back_populates="skus")
@@ -269,3 +272,149 @@ class PaymentEvent(Base):
     object_id: Mapped[str | None] = mapped_column(String(255), index=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     outcome: Mapped[str] = mapped_column(String(200))
+
+
+class Register(Base):
+    """A counter with its cash drawer; sale numbers and journal sequences run per register."""
+
+    __tablename__ = "registers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class CashSession(Base):
+    """A till from its opening float to its counted close. One open session per register."""
+
+    __tablename__ = "cash_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"), index=True)
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    opening_float: Mapped[Decimal] = mapped_column(Money)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    counted_cash: Mapped[Decimal | None] = mapped_column(Money)
+    expected_cash: Mapped[Decimal | None] = mapped_column(Money)
+    # Equal to register_id while open, NULL once closed: the unique index allows one open session.
+    open_register_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
+    cashier_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    customer_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    gross: Mapped[Decimal] = mapped_column(Money)
+    discount: Mapped[Decimal] = mapped_column(Money)
+    total: Mapped[Decimal] = mapped_column(Money)
+    change_due: Mapped[Decimal] = mapped_column(Money)
+    ticket_discount_percent: Mapped[Decimal] = mapped_column(Rate)
+
+    lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", order_by="SaleLine.id")
+    payments: Mapped[list[SalePayment]] = relationship(order_by="SalePayment.id")
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[Decimal] = mapped_column(Money)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    discount_percent: Mapped[Decimal] = mapped_column(Rate)
+    line_discount: Mapped[Decimal] = mapped_column(Money)
+    ticket_discount: Mapped[Decimal] = mapped_column(Money)
+    total: Mapped[Decimal] = mapped_column(Money)
+
+    sale: Mapped[Sale] = relationship(back_populates="lines")
+
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+
+class SalePayment(Base):
+    __tablename__ = "sale_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    reference: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (
+        CheckConstraint("method IN ('cash', 'card', 'orange_money', 'wave', 'bank_transfer')", name="method"),
+    )
+
+
+class Refund(Base):
+    __tablename__ = "refunds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
+    cashier_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    method: Mapped[str] = mapped_column(String(20))
+    total: Mapped[Decimal] = mapped_column(Money)
+    reason: Mapped[str] = mapped_column(String(500))
+
+    lines: Mapped[list[RefundLine]] = relationship(order_by="RefundLine.id")
+
+
+class RefundLine(Base):
+    __tablename__ = "refund_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"), index=True)
+    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    restocked: Mapped[bool] = mapped_column(default=True)
+
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+
+class CashMovement(Base):
+    """Cash put into or taken out of a drawer outside a sale (change float top-up, bank deposit)."""
+
+    __tablename__ = "cash_movements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    amount: Mapped[Decimal] = mapped_column(Money)  # positive in, negative out
+    reason: Mapped[str] = mapped_column(String(500))
+
+
+class JournalEntry(Base):
+    """One entry of the tamper-evident sales journal: gapless per register, hash-chained, signed."""
+
+    __tablename__ = "journal_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    amount: Mapped[Decimal] = mapped_column(Money)
+    grand_total: Mapped[Decimal] = mapped_column(Numeric(20, 4, asdecimal=True))  # perpetual: grows for ever
+    payload: Mapped[str] = mapped_column(Text)
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (UniqueConstraint("register_id", "sequence", name="uq_journal_entries_register_id_sequence"),)

@@ -32,6 +32,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ACCOUNTANT: frozenset({Permission.VIEW_STOCK, Permission.VIEW_ACCOUNTS}),
 }
 
+# The largest discount (line or ticket, in percent) each role may give at the counter.
+MAX_DISCOUNT_PERCENT: dict[Role, int] = {
+    Role.ADMIN: 100,
+    Role.CASHIER: 10,
+    Role.STOCK_MANAGER: 0,
+    Role.ACCOUNTANT: 0,
+}
+
 ROLE_LABELS = {
     Role.ADMIN: "Admin",
     Role.CASHIER: "Cashier",

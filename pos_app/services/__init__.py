@@ -12,7 +12,9 @@ from pos_app.db.migrate import upgrade_to_head
 from pos_app.payments.gateway import PaymentGateway
 from pos_app.services.auth import AuthService
 from pos_app.services.inventory import InventoryService
+from pos_app.services.journal import JournalService
 from pos_app.services.payments import PaymentService
+from pos_app.services.pos import POSService
 from pos_app.services.reservations import ReservationService
 from pos_app.services.settings import SettingsService
 
@@ -36,6 +38,8 @@ class Services:
     inventory: InventoryService
     reservations: ReservationService
     payments: PaymentService
+    pos: POSService
+    journal: JournalService
 
     def close(self) -> None:
         self.db.dispose()
@@ -72,6 +76,8 @@ def open_services(
         auth=AuthService(db, now),
         inventory=InventoryService(db, now, settings),
         reservations=reservations,
+        pos=POSService(db, now),
+        journal=JournalService(db),
         payments=PaymentService(
             db, now, reservations, settings, (lambda: payment_gateway) if payment_gateway else _stripe_from_environment
         ),

@@ -9,11 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pos_app.db.engine import Database
-from pos_app.db.locks import lock_stock_and_holds
+from pos_app.db.locks import lock_stock_of
 from pos_app.db.models import (
     Brand,
     Category,
@@ -23,7 +23,8 @@ from pos_app.db.models import (
     StockMovement,
     User,
 )
-from pos_app.db.stock_queries import active_holds, reserved_by_sku
+from pos_app.db.search import narrow_to_few_matches
+from pos_app.db.stock_queries import active_holds, reserved_of, units_held_by_sku
 from pos_app.domain import catalogue as rules
 from pos_app.domain.money import Currency, parse_price
 from pos_app.domain.roles import Actor, Permission
@@ -303,23 +304,28 @@ class InventoryService:
     def find_by_barcode(self, barcode: str) -> SkuRow:
         """The SKU with this barcode (or SKU code). Raises NotFound."""
         code = str(barcode or "").strip()
-        with UnitOfWork(self._db, write=False) as uow:
-            rows = self._rows(uow.session, _sku_rows_query(self._clock()).where(Sku.barcode == code))
-            if not rows:
-                rows = self._rows(uow.session, _sku_rows_query(self._clock()).where(Sku.code == code))
+        params = {"code": code, "now": self._clock()}
+        cur = self._currency()
+        # A scan at the counter: one prebuilt statement on a plain read connection, no Session to set up.
+        with self._db.read_engine.connect() as conn:
+            rows = [_sku_row(cur, *row) for row in conn.execute(_ONE_BY_BARCODE_OR_CODE, params)]
         if not rows:
             raise NotFound(f"No product has the barcode or SKU '{code}'. Check the code or search by name.")
-        return rows[0]
+        # A barcode wins over another SKU's code that happens to read the same.
+        return next((row for row in rows if row.barcode == code), rows[0])
 
     def search(self, text: str, limit: int = SEARCH_LIMIT, *, active_only: bool = True) -> list[SkuRow]:
-        """SKUs whose name, variant, SKU code or barcode contain every word of `text`."""
+        """SKUs whose name, variant, SKU code or barcode contain every word of `text`, in name order."""
+        words = search_key(text).split()
         query = _sku_rows_query(self._clock())
-        for word in search_key(text).split():
+        for word in words:
             query = query.where(Sku.search_text.contains(word, autoescape=True))
         if active_only:
             query = query.where(Sku.active.is_(True), Product.active.is_(True))
         query = query.order_by(Product.name, Sku.id).limit(limit)
         with UnitOfWork(self._db, write=False) as uow:
+            if uow.dialect == "sqlite":
+                query = narrow_to_few_matches(uow.session, query, words)
             return self._rows(uow.session, query)
 
     def stock_list(self, *, low_stock_only: bool = False, include_inactive: bool = False) -> list[SkuRow]:
@@ -343,7 +349,7 @@ class InventoryService:
         with UnitOfWork(self._db, write=False) as uow:
             sku_id, threshold = _sku_id_and_threshold(uow.session, sku)
             on_hand = uow.session.scalar(select(StockLevelRow.on_hand).where(StockLevelRow.sku_id == sku_id))
-            reserved = reserved_by_sku(uow.session, [sku_id], self._clock()).get(sku_id, 0)
+            reserved = reserved_of(uow.session, sku_id, self._clock())
         return StockLevel(sku=sku, on_hand=on_hand or 0, reserved=reserved, low_stock_threshold=threshold)
 
     def receive(
@@ -366,15 +372,19 @@ class InventoryService:
         why = clean_text(reason, "reason", max_length=MAX_REASON)
         ref = clean_text(reference, "reference", max_length=MAX_REFERENCE, required=False) or None
         with UnitOfWork(self._db, write=True) as uow:
-            sku_id, threshold = _sku_id_and_threshold(uow.session, sku)
             now = self._clock()
-            on_hand, reserved = lock_stock_and_holds(uow.session, [sku_id], now)[sku_id]
-            level = StockLevel(sku=sku, on_hand=on_hand, reserved=reserved, low_stock_threshold=threshold)
+            locked = lock_stock_of(uow.session, str(sku).strip(), now)
+            if locked is None:
+                raise NotFound(f"Unknown SKU '{sku}'. Check the code, or search the catalogue by name.")
+            on_hand = locked.on_hand
+            level = StockLevel(
+                sku=sku, on_hand=on_hand, reserved=locked.reserved, low_stock_threshold=locked.low_stock_threshold
+            )
             short = shortfall_after(level, quantity)
             if short:
                 raise InsufficientStock([short])
             movement_id = write_movement(
-                uow.session, sku_id, on_hand, quantity, movement_kind, why, ref, actor.user_id, now
+                uow.session, locked.sku_id, on_hand, quantity, movement_kind, why, ref, actor.user_id, now
             )
             uow.commit()
         return Movement(
@@ -498,6 +508,42 @@ def _sku_rows_query(now: datetime) -> Select[Any]:
         .outerjoin(Category, Category.id == Product.category_id)
         .outerjoin(holds, holds.c.sku_id == Sku.id)
     )
+
+
+def _one_sku_query() -> Select[Any]:
+    """The columns of _sku_rows_query for one SKU, built on the tables with bind parameters. Its holds are
+    summed from its own reservation lines, not by grouping every active hold of the shop."""
+    skus, products, levels = Sku.__table__, Product.__table__, StockLevelRow.__table__
+    categories = Category.__table__
+    return (
+        select(
+            skus.c.code,
+            skus.c.product_id,
+            products.c.name,
+            skus.c.size,
+            skus.c.properties,
+            skus.c.barcode,
+            categories.c.name,
+            products.c.price,
+            products.c.promo_price,
+            skus.c.price_override,
+            products.c.vat_rate,
+            levels.c.on_hand,
+            units_held_by_sku(skus.c.id, bindparam("now")),
+            skus.c.low_stock_threshold,
+            and_(skus.c.active, products.c.active),
+        )
+        .join(products, products.c.id == skus.c.product_id)
+        .join(levels, levels.c.sku_id == skus.c.id)
+        .outerjoin(categories, categories.c.id == products.c.category_id)
+    )
+
+
+# Built once: at the counter, building a statement and computing its cache key cost more than running it.
+# Both unique indexes answer it (PostgreSQL: BitmapOr; SQLite: multi-index OR): one round trip either way.
+_ONE_BY_BARCODE_OR_CODE = _one_sku_query().where(
+    or_(Sku.__table__.c.barcode == bindparam("code"), Sku.__table__.c.code == bindparam("code"))
+)
 
 
 def _sku_row(

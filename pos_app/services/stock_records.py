@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Integer, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,6 +15,18 @@ from pos_app.db.models import Brand, Category, Product, Sku, StockLevelRow, Stoc
 from pos_app.domain.stock import MovementKind
 from pos_app.domain.text import search_key
 from pos_app.errors import Conflict
+
+# Core statements on the tables, built once: an ORM-enabled UPDATE or INSERT goes through the ORM's bulk
+# machinery on every call, and building a statement costs more CPU than SQLite takes to run it.
+_LEVELS = StockLevelRow.__table__
+_MOVEMENTS = StockMovement.__table__
+_DELTA = bindparam("delta", type_=Integer)
+_APPLY = (
+    update(_LEVELS)
+    .where(_LEVELS.c.sku_id == bindparam("target"), _LEVELS.c.on_hand + _DELTA >= 0)
+    .values(on_hand=_LEVELS.c.on_hand + _DELTA)
+)
+_RECORD = insert(_MOVEMENTS).returning(_MOVEMENTS.c.id)
 
 
 def write_movement(
@@ -32,28 +44,21 @@ def write_movement(
 
     The UPDATE re-checks on_hand >= 0 itself, so a caller that forgot to lock still cannot go negative.
     """
-    changed = session.execute(
-        update(StockLevelRow)
-        .where(StockLevelRow.sku_id == sku_id, StockLevelRow.on_hand + quantity >= 0)
-        .values(on_hand=StockLevelRow.on_hand + quantity)
-    )
+    changed = session.execute(_APPLY, {"target": sku_id, "delta": quantity})
     if changed.rowcount != 1:
         raise RuntimeError(f"stock row {sku_id} was not locked before it was changed")
-    return session.execute(
-        insert(StockMovement)
-        .values(
-            sku_id=sku_id,
-            kind=kind.value,
-            quantity=quantity,
-            stock_before=on_hand,
-            stock_after=on_hand + quantity,
-            reason=reason,
-            reference=reference,
-            user_id=user_id,
-            at=at,
-        )
-        .returning(StockMovement.id)
-    ).scalar_one()
+    movement = {
+        "sku_id": sku_id,
+        "kind": kind.value,
+        "quantity": quantity,
+        "stock_before": on_hand,
+        "stock_after": on_hand + quantity,
+        "reason": reason,
+        "reference": reference,
+        "user_id": user_id,
+        "at": at,
+    }
+    return session.execute(_RECORD, movement).scalar_one()
 
 
 def get_or_create(session: Session, model: type[Category] | type[Brand], name: str | None) -> Any:

@@ -202,3 +202,22 @@ def sample_levels(job: Job, barrier: Barrier, reports: Any) -> None:
                 report.errors.append(f"sampled {level}")
 
     _run_in_worker(job, barrier, reports, report, act)
+
+
+def sell_one_unit_repeatedly(job: Job, barrier: Barrier, reports: Any) -> None:
+    """A counter: sell one unit of the job's SKU `job.operations` times at register R<1 + worker % 4>, cash."""
+    report = WorkerReport(job.worker)
+    (sku,) = job.skus
+    register = f"R{1 + job.worker % 4}"
+
+    def act(svc: Services) -> None:
+        price = svc.inventory.find_by_barcode(sku).unit_price
+        for _ in range(job.operations):
+            _attempt(
+                report,
+                sku,
+                -1,
+                lambda: svc.pos.checkout(job.actor, [(sku, 1)], [("cash", price)], register=register),
+            )
+
+    _run_in_worker(job, barrier, reports, report, act)

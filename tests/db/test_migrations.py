@@ -6,7 +6,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from pos_app.db.engine import connect
-from pos_app.db.migrate import current_revision, head_revision, upgrade_to_head
+from pos_app.db.migrate import current_revision, head_revision, include_object, upgrade_to_head
 from pos_app.db.models import Base
 from pos_app.services import open_services
 
@@ -14,7 +14,8 @@ from pos_app.services import open_services
 def test_the_migrations_build_exactly_the_schema_of_the_models(database_url):
     engine = create_engine(database_url)
     with engine.connect() as conn:
-        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
 

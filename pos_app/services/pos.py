@@ -1,0 +1,770 @@
+"""Selling at the counter: tills, sales, refunds, cash in and out, X and Z reports.
+
+A sale commits in one transaction: lines, payments, stock movements, the journal entry and its number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pos_app.db.engine import Database
+from pos_app.db.locks import lock_stock_and_holds
+from pos_app.db.models import (
+    CashMovement,
+    CashSession,
+    Product,
+    Refund,
+    RefundLine,
+    Register,
+    Sale,
+    SaleLine,
+    SalePayment,
+    Sku,
+)
+from pos_app.db.sequences import next_number
+from pos_app.domain import catalogue as rules
+from pos_app.domain.money import Currency, parse_amount
+from pos_app.domain.roles import MAX_DISCOUNT_PERCENT, ROLE_LABELS, Actor, Permission
+from pos_app.domain.sale import (
+    NEEDS_REFERENCE,
+    PaymentMethod,
+    PricedTicket,
+    Tender,
+    TicketLine,
+    parse_percent,
+    price_ticket,
+    settle,
+)
+from pos_app.domain.stock import MovementKind, parse_quantity
+from pos_app.domain.text import clean_text
+from pos_app.domain.vat import VatSplit, vat_breakdown
+from pos_app.errors import (
+    InsufficientStock,
+    NotFound,
+    PermissionDenied,
+    Shortfall,
+    TillClosed,
+    ValidationError,
+)
+from pos_app.services import journal
+from pos_app.services.settings import read_settings
+from pos_app.services.stock_records import write_movement
+from pos_app.services.unit_of_work import Clock, UnitOfWork
+
+MAX_LINES = 200
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    sku: str
+    name: str
+    quantity: int
+    unit_price: Decimal
+    discount: Decimal
+    total: Decimal
+    vat_rate: Decimal
+
+
+@dataclass(frozen=True)
+class SaleReceipt:
+    number: str
+    register: str
+    at: datetime
+    cashier: str
+    currency: str
+    lines: tuple[ReceiptLine, ...]
+    gross: Decimal
+    discount: Decimal
+    total: Decimal
+    vat: tuple[VatSplit, ...]
+    payments: tuple[Tender, ...]
+    change_due: Decimal
+    journal_signature: str
+
+
+@dataclass(frozen=True)
+class RefundReceipt:
+    number: str
+    sale_number: str
+    total: Decimal
+    method: PaymentMethod
+    lines: tuple[tuple[str, int, Decimal], ...]
+
+
+@dataclass(frozen=True)
+class TillSession:
+    id: int
+    register: str
+    opened_at: datetime
+    opening_float: Decimal
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TillReport:
+    """X report (the till still open) or Z report (at close)."""
+
+    register: str
+    session_id: int
+    opened_at: datetime
+    closed_at: datetime | None
+    currency: str
+    sales_count: int
+    sales_total: Decimal
+    discounts: Decimal
+    refunds_count: int
+    refunds_total: Decimal
+    by_method: dict[str, Decimal]  # what each method took in, refunds deducted
+    vat: tuple[VatSplit, ...]
+    cash_in: Decimal
+    cash_out: Decimal
+    opening_float: Decimal
+    expected_cash: Decimal
+    counted_cash: Decimal | None
+
+    @property
+    def variance(self) -> Decimal | None:
+        return None if self.counted_cash is None else self.counted_cash - self.expected_cash
+
+
+class POSService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    # ----- tills -------------------------------------------------------------------------------
+
+    def open_session(self, actor: Actor, register: str, opening_float: Decimal) -> TillSession:
+        """Open the till of `register` with the counted float. Raises TillClosed if it is already open."""
+        actor.require(Permission.SELL)
+        with UnitOfWork(self._db, write=True) as uow:
+            row = _register(uow.session, register)
+            cur = read_settings(uow.session).currency
+            amount = cur.round(parse_amount(opening_float, "opening float"))
+            now = self._clock()
+            till = CashSession(
+                register_id=row.id,
+                opened_by=actor.user_id,
+                opened_at=now,
+                opening_float=amount,
+                open_register_id=row.id,
+            )
+            uow.session.add(till)
+            code = row.code
+            try:
+                uow.session.flush()
+            except IntegrityError:
+                raise TillClosed(f"The till of {code} is already open; close it before opening it again.") from None
+            journal.append(uow.session, row.id, "till_open", Decimal(0), {"float": str(amount)}, now)
+            uow.commit()
+            return TillSession(till.id, row.code, now, amount, None)
+
+    def cash_movement(self, actor: Actor, amount: Decimal, reason: str, register: str | None = None) -> None:
+        """Cash put in (positive) or taken out (negative) of the drawer, with a reason; journaled."""
+        actor.require(Permission.SELL)
+        why = clean_text(reason, "reason", max_length=500)
+        if isinstance(amount, bool | float) or not isinstance(amount, Decimal | int | str):
+            raise ValidationError("amount must be a decimal amount.", field="amount")
+        signed = Decimal(str(amount))
+        if signed == 0 or not signed.is_finite():
+            raise ValidationError("A cash movement needs an amount other than zero.", field="amount")
+        parse_amount(abs(signed), "amount")
+        with UnitOfWork(self._db, write=True) as uow:
+            till = _open_till(uow.session, actor, register)
+            cur = read_settings(uow.session).currency
+            signed = cur.round(signed)
+            if signed < 0 and -signed > _report(uow.session, till, cur).expected_cash:
+                raise ValidationError("There is not that much cash in the drawer.", field="amount")
+            now = self._clock()
+            uow.session.add(CashMovement(session_id=till.id, user_id=actor.user_id, at=now, amount=signed, reason=why))
+            kind = "cash_in" if signed > 0 else "cash_out"
+            journal.append(uow.session, till.register_id, kind, Decimal(0), {"cash": str(signed), "reason": why}, now)
+            uow.commit()
+
+    def x_report(self, actor: Actor, register: str | None = None) -> TillReport:
+        """Figures of the open till so far."""
+        actor.require(Permission.SELL)
+        with UnitOfWork(self._db, write=False) as uow:
+            till = _open_till(uow.session, actor, register)
+            return _report(uow.session, till, read_settings(uow.session).currency)
+
+    def close_session(self, actor: Actor, counted_cash: Decimal, register: str | None = None) -> TillReport:
+        """Close the till with the cash counted in the drawer; returns the Z report with the variance."""
+        actor.require(Permission.SELL)
+        with UnitOfWork(self._db, write=True) as uow:
+            till = _open_till(uow.session, actor, register, lock=True)
+            cur = read_settings(uow.session).currency
+            counted = cur.round(parse_amount(counted_cash, "counted cash"))
+            now = self._clock()
+            report = _report(uow.session, till, cur)
+            till.closed_at = now
+            till.closed_by = actor.user_id
+            till.counted_cash = counted
+            till.expected_cash = report.expected_cash
+            till.open_register_id = None
+            journal.append(
+                uow.session,
+                till.register_id,
+                "till_close",
+                Decimal(0),
+                {
+                    "session": till.id,
+                    "sales": report.sales_count,
+                    "sales_total": str(report.sales_total),
+                    "refunds_total": str(report.refunds_total),
+                    "expected_cash": str(report.expected_cash),
+                    "counted_cash": str(counted),
+                },
+                now,
+            )
+            uow.commit()
+            return _report(uow.session, till, cur)
+
+    def z_report(self, session_id: int) -> TillReport:
+        """The report of a past (or current) till session."""
+        with UnitOfWork(self._db, write=False) as uow:
+            till = uow.session.get(CashSession, session_id)
+            if till is None:
+                raise NotFound(f"No till session {session_id}.")
+            return _report(uow.session, till, read_settings(uow.session).currency)
+
+    # ----- selling -----------------------------------------------------------------------------
+
+    def checkout(
+        self,
+        actor: Actor,
+        lines: Sequence[tuple[Any, ...]],
+        payments: Sequence[tuple[Any, ...]],
+        customer_id: int | None = None,
+        *,
+        ticket_discount_percent: Decimal = Decimal(0),
+        register: str | None = None,
+    ) -> SaleReceipt:
+        """Sell `lines` — (sku or barcode, quantity[, discount percent]) — paid by `payments` —
+        (method, amount[, reference]).
+
+        Raises PermissionDenied (role or discount above its limit), TillClosed, NotFound (every unknown
+        code), InsufficientStock (every short line), PaymentMismatch, ValidationError. Lines, payments,
+        stock movements, the journal entry and the sale number commit together or not at all.
+        """
+        actor.require(Permission.SELL)
+        wanted = _parse_sale_lines(lines)
+        ticket_discount = parse_percent(ticket_discount_percent, "ticket discount")
+        _check_discount_limit(actor, [d for _, _, d in wanted] + [ticket_discount])
+        tenders = _parse_payments(payments)
+        with UnitOfWork(self._db, write=True) as uow:
+            till = _open_till(uow.session, actor, register)
+            cur = read_settings(uow.session).currency
+            found = _find_skus(uow.session, [code for code, _, _ in wanted])
+            now = self._clock()
+            units: dict[int, int] = defaultdict(int)
+            for code, quantity, _ in wanted:
+                units[found[code].id] += quantity
+            levels = lock_stock_and_holds(uow.session, units, now)
+            short = [
+                Shortfall(found_code, units[sku_id], max(levels[sku_id][0] - levels[sku_id][1], 0))
+                for sku_id, found_code in {f.id: f.code for f in found.values()}.items()
+                if levels[sku_id][0] - levels[sku_id][1] < units[sku_id]
+            ]
+            if short:
+                raise InsufficientStock(short)
+            ticket = price_ticket(
+                [
+                    TicketLine(found[code].code, q, found[code].unit_price, found[code].vat_rate, d)
+                    for code, q, d in wanted
+                ],
+                ticket_discount,
+                cur,
+            )
+            settlement = settle(
+                ticket.total, [Tender(t.method, cur.round(t.amount), t.reference) for t in tenders], cur
+            )
+            register_row = uow.session.get(Register, till.register_id)
+            assert register_row is not None
+            number = (
+                f"{register_row.code}-{now.year}-{next_number(uow.session, f'S-{register_row.code}', now.year):06d}"
+            )
+            _write_sale(
+                uow.session,
+                till,
+                actor,
+                customer_id,
+                number,
+                now,
+                cur,
+                ticket,
+                found,
+                wanted,
+                ticket_discount,
+                settlement.change_due,
+                settlement.tenders,
+            )
+            on_hand = {sku_id: level[0] for sku_id, level in levels.items()}
+            for sku_id, quantity in units.items():
+                write_movement(
+                    uow.session,
+                    sku_id,
+                    on_hand[sku_id],
+                    -quantity,
+                    MovementKind.SALE,
+                    "Counter sale",
+                    number,
+                    actor.user_id,
+                    now,
+                )
+            entry = journal.append(
+                uow.session,
+                till.register_id,
+                "sale",
+                ticket.total,
+                _sale_payload(number, ticket, settlement.tenders),
+                now,
+            )
+            uow.commit()
+            return SaleReceipt(
+                number=number,
+                register=register_row.code,
+                at=now,
+                cashier=actor.username,
+                currency=cur.code,
+                lines=tuple(
+                    ReceiptLine(
+                        p.sku,
+                        found[code].name,
+                        p.quantity,
+                        p.unit_price,
+                        p.line_discount + p.ticket_discount,
+                        p.total,
+                        p.vat_rate,
+                    )
+                    for p, (code, _, _) in zip(ticket.lines, wanted, strict=True)
+                ),
+                gross=ticket.gross,
+                discount=ticket.discount,
+                total=ticket.total,
+                vat=ticket.vat,
+                payments=settlement.tenders,
+                change_due=settlement.change_due,
+                journal_signature=entry.signature,
+            )
+
+    def refund(
+        self,
+        actor: Actor,
+        sale_number: str,
+        lines: Sequence[tuple[str, int]],
+        method: str,
+        *,
+        restock: bool = True,
+        reason: str = "Customer return",
+        register: str | None = None,
+    ) -> RefundReceipt:
+        """Refund units of a past sale, never more than sold minus already refunded. The units go back to
+        stock (`return`), or are written off (`return` then `loss`) when `restock` is False."""
+        actor.require(Permission.SELL)
+        how = _parse_method(method)
+        why = clean_text(reason, "reason", max_length=500)
+        asked = _merge_refund_lines(lines)
+        with UnitOfWork(self._db, write=True) as uow:
+            till = _open_till(uow.session, actor, register)
+            cur = read_settings(uow.session).currency
+            sale = uow.session.scalar(select(Sale).where(Sale.number == str(sale_number).strip()).with_for_update())
+            if sale is None:
+                raise NotFound(f"No sale numbered '{sale_number}'. Check the number on the receipt.")
+            plan = _plan_refund(uow.session, sale, asked, cur)
+            now = self._clock()
+            register_row = uow.session.get(Register, till.register_id)
+            assert register_row is not None
+            number = (
+                f"{register_row.code}-R-{now.year}-{next_number(uow.session, f'R-{register_row.code}', now.year):06d}"
+            )
+            total = sum((amount for _, _, _, amount in plan), Decimal(0))
+            refund = Refund(
+                number=number,
+                sale_id=sale.id,
+                register_id=till.register_id,
+                session_id=till.id,
+                cashier_id=actor.user_id,
+                at=now,
+                method=how.value,
+                total=total,
+                reason=why,
+            )
+            uow.session.add(refund)
+            uow.session.flush()
+            levels = lock_stock_and_holds(uow.session, {line.sku_id for line, _, _, _ in plan}, now)
+            on_hand = {sku_id: level[0] for sku_id, level in levels.items()}
+            for line, _code, quantity, amount in plan:
+                uow.session.add(
+                    RefundLine(
+                        refund_id=refund.id, sale_line_id=line.id, quantity=quantity, amount=amount, restocked=restock
+                    )
+                )
+                write_movement(
+                    uow.session,
+                    line.sku_id,
+                    on_hand[line.sku_id],
+                    quantity,
+                    MovementKind.RETURN,
+                    why,
+                    number,
+                    actor.user_id,
+                    now,
+                )
+                on_hand[line.sku_id] += quantity
+                if not restock:
+                    write_movement(
+                        uow.session,
+                        line.sku_id,
+                        on_hand[line.sku_id],
+                        -quantity,
+                        MovementKind.LOSS,
+                        f"Returned unsellable: {why}",
+                        number,
+                        actor.user_id,
+                        now,
+                    )
+                    on_hand[line.sku_id] -= quantity
+            journal.append(
+                uow.session,
+                till.register_id,
+                "refund",
+                -total,
+                {
+                    "number": number,
+                    "sale": sale.number,
+                    "method": how.value,
+                    "total": str(total),
+                    "lines": [[code, q, str(a)] for _, code, q, a in plan],
+                },
+                now,
+            )
+            uow.commit()
+            return RefundReceipt(number, sale.number, total, how, tuple((code, q, a) for _, code, q, a in plan))
+
+    def registers(self) -> list[tuple[str, str]]:
+        with UnitOfWork(self._db, write=False) as uow:
+            return [(r.code, r.name) for r in uow.session.scalars(select(Register).order_by(Register.code))]
+
+    def add_register(self, admin: Actor, code: str, name: str) -> None:
+        admin.require(Permission.MANAGE_SETTINGS)
+        register_code = clean_text(code, "register code", max_length=20).upper()
+        with UnitOfWork(self._db, write=True) as uow:
+            uow.session.add(Register(code=register_code, name=clean_text(name, "name", max_length=100)))
+            try:
+                uow.session.flush()
+            except IntegrityError:
+                raise ValidationError(f"A register {register_code} exists already.", field="code") from None
+            uow.commit()
+
+
+@dataclass(frozen=True)
+class _FoundSku:
+    id: int
+    code: str
+    name: str
+    unit_price: Decimal
+    vat_rate: Decimal
+
+
+def _parse_sale_lines(lines: Sequence[tuple[Any, ...]]) -> list[tuple[str, int, Decimal]]:
+    if not lines:
+        raise ValidationError("The ticket is empty: scan or add a product first.", field="lines")
+    if len(lines) > MAX_LINES:
+        raise ValidationError(f"A ticket has at most {MAX_LINES} lines.", field="lines")
+    parsed = []
+    for line in lines:
+        if not isinstance(line, tuple | list) or len(line) not in (2, 3):
+            raise ValidationError(f"Each line is a SKU or barcode and a quantity (got {line!r}).", field="lines")
+        code = clean_text(line[0], "sku", max_length=64)
+        quantity = parse_quantity(line[1])
+        discount = parse_percent(line[2], "line discount") if len(line) == 3 else Decimal(0)
+        parsed.append((code, quantity, discount))
+    return parsed
+
+
+def _check_discount_limit(actor: Actor, discounts: Sequence[Decimal]) -> None:
+    limit = MAX_DISCOUNT_PERCENT[actor.role]
+    largest = max(discounts, default=Decimal(0))
+    if largest > limit:
+        raise PermissionDenied(
+            f"{actor.username} ({ROLE_LABELS[actor.role]}) may give at most {limit} % discount "
+            f"(asked {largest} %). Ask an admin to apply it."
+        )
+
+
+def _parse_method(value: object) -> PaymentMethod:
+    try:
+        return PaymentMethod(str(value))
+    except ValueError:
+        names = ", ".join(m.value for m in PaymentMethod)
+        raise ValidationError(f"Unknown payment method '{value}': use one of {names}.", field="method") from None
+
+
+def _parse_payments(payments: Sequence[tuple[Any, ...]]) -> list[Tender]:
+    if not payments:
+        raise ValidationError("The sale needs at least one payment.", field="payments")
+    tenders = []
+    for payment in payments:
+        if not isinstance(payment, tuple | list) or len(payment) not in (2, 3):
+            raise ValidationError(f"Each payment is a method and an amount (got {payment!r}).", field="payments")
+        method = _parse_method(payment[0])
+        amount = parse_amount(payment[1], f"{method.value} amount", allow_zero=False)
+        reference = clean_text(payment[2] if len(payment) == 3 else None, "reference", max_length=100, required=False)
+        if method in NEEDS_REFERENCE and not reference:
+            raise ValidationError(f"A {method.value} payment needs its transaction reference.", field="payments")
+        tenders.append(Tender(method, amount, reference or None))
+    return tenders
+
+
+def _merge_refund_lines(lines: Sequence[tuple[str, int]]) -> dict[str, int]:
+    if not lines:
+        raise ValidationError("Choose at least one line to refund.", field="lines")
+    merged: dict[str, int] = defaultdict(int)
+    for line in lines:
+        if not isinstance(line, tuple | list) or len(line) != 2:
+            raise ValidationError(f"Each line is a SKU and a quantity (got {line!r}).", field="lines")
+        merged[clean_text(line[0], "sku", max_length=64)] += parse_quantity(line[1])
+    return dict(merged)
+
+
+def _register(session: Session, code: str) -> Register:
+    row = session.scalar(select(Register).where(Register.code == str(code).strip().upper()))
+    if row is None or not row.active:
+        known = ", ".join(session.scalars(select(Register.code).where(Register.active.is_(True))))
+        raise NotFound(f"No register '{code}'. The registers are: {known}.")
+    return row
+
+
+def _open_till(session: Session, actor: Actor, register: str | None, *, lock: bool = False) -> CashSession:
+    """The open till the actor works at: the named register's, else the one they opened, else the only one."""
+    query = select(CashSession).where(CashSession.open_register_id.is_not(None))
+    if lock:
+        query = query.with_for_update()
+    if register is not None:
+        row = _register(session, register)
+        till = session.scalar(query.where(CashSession.register_id == row.id))
+        if till is None:
+            raise TillClosed(f"The till of {row.code} is closed: open it with a counted float first.")
+        return till
+    open_tills = list(session.scalars(query))
+    mine = [t for t in open_tills if t.opened_by == actor.user_id]
+    if len(mine) == 1:
+        return mine[0]
+    if len(open_tills) == 1:
+        return open_tills[0]
+    if not open_tills:
+        raise TillClosed("No till is open: open one with a counted float first.")
+    raise ValidationError("Several tills are open: say which register this is.", field="register")
+
+
+def _find_skus(session: Session, codes: Sequence[str]) -> dict[str, _FoundSku]:
+    wanted = set(codes)
+    rows = session.execute(
+        select(
+            Sku.id,
+            Sku.code,
+            Sku.barcode,
+            Product.name,
+            Product.price,
+            Product.promo_price,
+            Sku.price_override,
+            Product.vat_rate,
+            Sku.active,
+            Product.active,
+        )
+        .join(Product, Product.id == Sku.product_id)
+        .where((Sku.code.in_(wanted)) | (Sku.barcode.in_(wanted)))
+    ).all()
+    found: dict[str, _FoundSku] = {}
+    inactive = []
+    for sku_id, code, barcode, name, price, promo, override, vat, sku_active, product_active in rows:
+        item = _FoundSku(sku_id, code, name, rules.unit_price(price, promo, override), vat)
+        for key in (code, barcode):
+            if key in wanted:
+                found[key] = item
+                if not (sku_active and product_active):
+                    inactive.append(key)
+    unknown = sorted(wanted - found.keys())
+    if unknown:
+        raise NotFound(f"Unknown barcode or SKU: {', '.join(unknown)}. Check the code or search by name.")
+    if inactive:
+        raise ValidationError(f"No longer for sale: {', '.join(sorted(inactive))}.", field="lines")
+    return found
+
+
+def _write_sale(
+    session: Session,
+    till: CashSession,
+    actor: Actor,
+    customer_id: int | None,
+    number: str,
+    now: datetime,
+    cur: Currency,
+    ticket: PricedTicket,
+    found: dict[str, _FoundSku],
+    wanted: list[tuple[str, int, Decimal]],
+    ticket_discount: Decimal,
+    change_due: Decimal,
+    tenders: Sequence[Tender],
+) -> Sale:
+    sale = Sale(
+        number=number,
+        register_id=till.register_id,
+        session_id=till.id,
+        cashier_id=actor.user_id,
+        customer_id=customer_id,
+        at=now,
+        currency=cur.code,
+        gross=ticket.gross,
+        discount=ticket.discount,
+        total=ticket.total,
+        change_due=change_due,
+        ticket_discount_percent=ticket_discount,
+    )
+    for priced, (code, _, discount) in zip(ticket.lines, wanted, strict=True):
+        sale.lines.append(
+            SaleLine(
+                sku_id=found[code].id,
+                quantity=priced.quantity,
+                unit_price=priced.unit_price,
+                vat_rate=priced.vat_rate,
+                discount_percent=discount,
+                line_discount=priced.line_discount,
+                ticket_discount=priced.ticket_discount,
+                total=priced.total,
+            )
+        )
+    for tender in tenders:
+        sale.payments.append(SalePayment(method=tender.method.value, amount=tender.amount, reference=tender.reference))
+    session.add(sale)
+    session.flush()
+    return sale
+
+
+def _sale_payload(number: str, ticket: PricedTicket, tenders: Sequence[Tender]) -> dict[str, Any]:
+    return {
+        "number": number,
+        "lines": [[p.sku, p.quantity, str(p.unit_price), str(p.total), str(p.vat_rate)] for p in ticket.lines],
+        "discount": str(ticket.discount),
+        "total": str(ticket.total),
+        "vat": [[str(v.rate), str(v.net), str(v.vat)] for v in ticket.vat],
+        "payments": [[t.method.value, str(t.amount)] for t in tenders],
+    }
+
+
+def _plan_refund(
+    session: Session, sale: Sale, asked: dict[str, int], cur: Currency
+) -> list[tuple[SaleLine, str, int, Decimal]]:
+    """For each asked SKU: the sale line, quantity and amount to refund. Raises ValidationError listing
+    every line asked beyond what was sold minus already refunded."""
+    codes = dict(
+        session.execute(select(Sku.id, Sku.code).where(Sku.id.in_([line.sku_id for line in sale.lines]))).all()
+    )
+    refunded = dict(
+        session.execute(
+            select(RefundLine.sale_line_id, func.sum(RefundLine.quantity))
+            .where(RefundLine.sale_line_id.in_([line.id for line in sale.lines]))
+            .group_by(RefundLine.sale_line_id)
+        ).all()
+    )
+    refunded_amount = dict(
+        session.execute(
+            select(RefundLine.sale_line_id, func.sum(RefundLine.amount))
+            .where(RefundLine.sale_line_id.in_([line.id for line in sale.lines]))
+            .group_by(RefundLine.sale_line_id)
+        ).all()
+    )
+    by_code = {codes[line.sku_id]: line for line in sale.lines}
+    problems = []
+    plan = []
+    for code, quantity in asked.items():
+        line = by_code.get(code)
+        if line is None:
+            problems.append(f"{code} is not on sale {sale.number}")
+            continue
+        done = int(refunded.get(line.id, 0))
+        if quantity > line.quantity - done:
+            problems.append(f"{code}: {line.quantity} sold, {done} already refunded, {quantity} asked")
+            continue
+        if done + quantity == line.quantity:  # the last units take what is left, so rounding never drifts
+            amount = line.total - Decimal(refunded_amount.get(line.id, 0))
+        else:
+            amount = cur.round(line.total * quantity / line.quantity)
+        plan.append((line, code, quantity, amount))
+    if problems:
+        raise ValidationError("Cannot refund: " + "; ".join(problems) + ".", field="lines")
+    return plan
+
+
+def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
+    register = session.get(Register, till.register_id)
+    assert register is not None
+    sales = session.execute(
+        select(
+            func.count(Sale.id),
+            func.coalesce(func.sum(Sale.total), 0),
+            func.coalesce(func.sum(Sale.discount), 0),
+            func.coalesce(func.sum(Sale.change_due), 0),
+        ).where(Sale.session_id == till.id)
+    ).one()
+    by_method: dict[str, Decimal] = defaultdict(Decimal)
+    for method, amount in session.execute(
+        select(SalePayment.method, func.sum(SalePayment.amount))
+        .join(Sale, Sale.id == SalePayment.sale_id)
+        .where(Sale.session_id == till.id)
+        .group_by(SalePayment.method)
+    ).all():
+        by_method[method] += Decimal(amount)
+    by_method["cash"] -= Decimal(sales[3])  # change handed back
+    refunds = session.execute(
+        select(func.count(Refund.id), func.coalesce(func.sum(Refund.total), 0)).where(Refund.session_id == till.id)
+    ).one()
+    for method, amount in session.execute(
+        select(Refund.method, func.sum(Refund.total)).where(Refund.session_id == till.id).group_by(Refund.method)
+    ).all():
+        by_method[method] -= Decimal(amount)
+    vat_lines = session.execute(
+        select(SaleLine.total, SaleLine.vat_rate)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(Sale.session_id == till.id)
+    ).all()
+    per_rate: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for total, rate in vat_lines:
+        per_rate[Decimal(rate)] += Decimal(total)
+    cash = session.execute(
+        select(
+            func.coalesce(func.sum(CashMovement.amount).filter(CashMovement.amount > 0), 0),
+            func.coalesce(func.sum(CashMovement.amount).filter(CashMovement.amount < 0), 0),
+        ).where(CashMovement.session_id == till.id)
+    ).one()
+    cash_in, cash_out = Decimal(cash[0]), -Decimal(cash[1])
+    expected = till.opening_float + by_method.get("cash", Decimal(0)) + cash_in - cash_out
+    return TillReport(
+        register=register.code,
+        session_id=till.id,
+        opened_at=till.opened_at,
+        closed_at=till.closed_at,
+        currency=cur.code,
+        sales_count=int(sales[0]),
+        sales_total=cur.round(Decimal(sales[1])),
+        discounts=cur.round(Decimal(sales[2])),
+        refunds_count=int(refunds[0]),
+        refunds_total=cur.round(Decimal(refunds[1])),
+        by_method={m: cur.round(a) for m, a in sorted(by_method.items())},
+        vat=tuple(vat_breakdown(((total, rate) for rate, total in per_rate.items()), cur)),
+        cash_in=cur.round(cash_in),
+        cash_out=cur.round(cash_out),
+        opening_float=cur.round(till.opening_float),
+        expected_cash=cur.round(expected),
+        counted_cash=None if till.counted_cash is None else cur.round(till.counted_cash),
+    )

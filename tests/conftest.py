@@ -98,12 +98,17 @@ def fresh_database(request: pytest.FixtureRequest, backend: str, tmp_path: Path)
         shutil.copyfile(template, target)
         yield f"sqlite:///{target}"
         return
-    admin_url: str = request.getfixturevalue("postgres_admin_url")
     template_name: str = request.getfixturevalue("postgres_template")
-    name = f"pos_test_{uuid.uuid4().hex[:12]}"
+    yield from _throwaway_postgres_database(request, "pos_test", f"TEMPLATE {template_name}")
+
+
+def _throwaway_postgres_database(request: pytest.FixtureRequest, prefix: str, options: str = "") -> Iterator[str]:
+    """A new database on the test server, dropped afterwards."""
+    admin_url: str = request.getfixturevalue("postgres_admin_url")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin_engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin_engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template_name}"))
+        conn.execute(text(f"CREATE DATABASE {name} {options}"))
     try:
         yield admin_url.rsplit("/", 1)[0] + f"/{name}"
     finally:
@@ -124,17 +129,7 @@ def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.db'}"
         return
-    admin_url: str = request.getfixturevalue("postgres_admin_url")
-    name = f"pos_empty_{uuid.uuid4().hex[:10]}"
-    admin_engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin_engine.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin_engine.dispose()
+    yield from _throwaway_postgres_database(request, "pos_empty")
 
 
 @pytest.fixture

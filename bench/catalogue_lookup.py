@@ -96,9 +96,15 @@ class RawQueries:
         now = datetime.now(UTC)
         return sqlite_timestamp(now) if self.backend == "sqlite" else now
 
-    def _fetch(self, sql: str, params: dict[str, Any]) -> list[Any]:
+    def _fetch(self, sql: str, params: dict[str, Any], *, prepared: bool = True) -> list[Any]:
+        """Run `sql`; on PostgreSQL, `prepared=False` sends it unprepared, as the service sends its searches
+        (search.planned_for_its_words), so that each is planned for its own words."""
         cursor = self.conn.cursor()
-        cursor.execute(paramstyle(sql, self.backend), {"status": "active", "now": self._now(), **params})
+        values = {"status": "active", "now": self._now(), **params}
+        if self.backend == "postgresql" and not prepared:
+            cursor.execute(paramstyle(sql, self.backend), values, prepare=False)
+        else:
+            cursor.execute(paramstyle(sql, self.backend), values)
         return cursor.fetchall()
 
     def by_barcode(self, code: str) -> list[Any]:
@@ -113,7 +119,7 @@ class RawQueries:
             + f"WHERE {where} AND skus.active AND products.active "
             + "ORDER BY products.name, skus.id LIMIT :limit"
         )
-        return self._fetch(sql, {**params, "limit": SEARCH_LIMIT})
+        return self._fetch(sql, {**params, "limit": SEARCH_LIMIT}, prepared=False)
 
     def _narrow(self, text: str, where: str, params: dict[str, str]) -> tuple[str, dict[str, str]]:
         """search.narrow_to_few_matches: the FTS filter when skus_fts finds fewer than FEW_MATCHES SKUs."""

@@ -16,7 +16,7 @@ _LINES = ReservationLine.__table__
 _RESERVATIONS = Reservation.__table__
 
 
-def active_holds(now: datetime) -> Subquery:
+def active_holds(now: datetime | ColumnElement[datetime]) -> Subquery:
     """Units held per SKU by reservations that are active and not yet expired at `now`.
 
     Expiry is read from the clock, not from a cleanup job: a hold stops counting the moment it expires.

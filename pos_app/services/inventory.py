@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pos_app.db.engine import Database
@@ -23,7 +24,7 @@ from pos_app.db.models import (
     StockMovement,
     User,
 )
-from pos_app.db.search import narrow_to_few_matches
+from pos_app.db.search import LIKE_ESCAPE, among_fts_matches, few_matches_phrase, like_pattern, planned_for_its_words
 from pos_app.db.stock_queries import active_holds, reserved_of, units_held_by_sku
 from pos_app.domain import catalogue as rules
 from pos_app.domain.money import Currency, parse_price
@@ -317,16 +318,15 @@ class InventoryService:
     def search(self, text: str, limit: int = SEARCH_LIMIT, *, active_only: bool = True) -> list[SkuRow]:
         """SKUs whose name, variant, SKU code or barcode contain every word of `text`, in name order."""
         words = search_key(text).split()
-        query = _sku_rows_query(self._clock())
-        for word in words:
-            query = query.where(Sku.search_text.contains(word, autoescape=True))
-        if active_only:
-            query = query.where(Sku.active.is_(True), Product.active.is_(True))
-        query = query.order_by(Product.name, Sku.id).limit(limit)
+        params: dict[str, Any] = {f"word{index}": like_pattern(word) for index, word in enumerate(words)}
+        params.update(now=self._clock(), limit=limit)
         with UnitOfWork(self._db, write=False) as uow:
             if uow.dialect == "sqlite":
-                query = narrow_to_few_matches(uow.session, query, words)
-            return self._rows(uow.session, query)
+                params["phrase"] = few_matches_phrase(uow.session, words)
+                query = _search_query(len(words), active_only, params["phrase"] is not None)
+                return self._rows(uow.session, query, params)
+            with planned_for_its_words(uow.session):
+                return self._rows(uow.session, _search_query(len(words), active_only, False), params)
 
     def stock_list(self, *, low_stock_only: bool = False, include_inactive: bool = False) -> list[SkuRow]:
         """Every SKU with on hand, reserved and available, ordered by product name."""
@@ -478,12 +478,27 @@ class InventoryService:
 
     # ----- helpers -----------------------------------------------------------------------------
 
-    def _rows(self, session: Session, query: Select[Any]) -> list[SkuRow]:
+    def _rows(self, session: Session, query: Select[Any], params: Mapping[str, Any] | None = None) -> list[SkuRow]:
         cur = self._settings.cached().currency
-        return [_sku_row(cur, *row) for row in session.execute(query)]
+        return [_sku_row(cur, *row) for row in session.execute(query, params)]
 
 
-def _sku_rows_query(now: datetime) -> Select[Any]:
+@lru_cache(maxsize=32)  # one per number of words typed; bounded against very long inputs
+def _search_query(words: int, active_only: bool, among_fts_matches_of_phrase: bool) -> Select[Any]:
+    """search()'s statement for that many words, built once: :word0... are LIKE patterns (like_pattern),
+    :now the time holds count at, :limit the number of rows, :phrase the FTS5 phrase when the query is
+    driven from skus_fts (db/search.py)."""
+    query = _sku_rows_query(bindparam("now"))
+    for index in range(words):
+        query = query.where(Sku.search_text.like(bindparam(f"word{index}"), escape=LIKE_ESCAPE))
+    if active_only:
+        query = query.where(Sku.active.is_(True), Product.active.is_(True))
+    if among_fts_matches_of_phrase:
+        query = query.where(among_fts_matches(Sku.id))
+    return query.order_by(Product.name, Sku.id).limit(bindparam("limit"))
+
+
+def _sku_rows_query(now: datetime | ColumnElement[datetime]) -> Select[Any]:
     holds = active_holds(now)
     return (
         select(

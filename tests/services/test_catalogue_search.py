@@ -76,6 +76,15 @@ def test_search_text_with_quotes_and_query_operators_is_matched_literally(servic
     assert _found(services, "32 jean") == ["JEAN-32"]
 
 
+def test_percent_underscore_and_slash_in_search_words_are_plain_characters(services, stock_manager):
+    make_product(services, stock_manager, sku="TEE-100", name="T-shirt 100% coton 1/2 manche")
+    make_product(services, stock_manager, sku="TEE-1X0", name="T-shirt 1x0 coton")
+    assert _found(services, "100%") == ["TEE-100"]
+    assert _found(services, "1/2") == ["TEE-100"]
+    assert _found(services, "1_0") == []
+    assert _found(services, "%") == ["TEE-100"]
+
+
 def test_a_scan_shows_the_units_held_until_the_hold_expires(services, stock_manager, clock):
     make_product(services, stock_manager, sku="CAP", name="Casquette", barcode="4006381333931")
     services.inventory.receive(stock_manager, "CAP", 5)

@@ -9,10 +9,11 @@ from datetime import datetime, timedelta
 from enum import Enum, IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from pos_app.services.reservations import Hold, HoldStatus
+from pos_app.ui.widgets.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 EXPIRING_SOON = timedelta(minutes=3)
@@ -108,8 +109,18 @@ def hold_tip(hold: Hold, state: HoldState) -> str:
             return f"Held until {at} while the customer pays."
 
 
-class HoldsTableModel(QAbstractTableModel):
+def _alignment(column: int) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_HOLD_COLUMNS else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+class HoldsTableModel(ColumnsTableModel):
     """Rows from the last load; `set_now` moves the countdowns on without asking the database."""
+
+    columns = HoldColumn
+    headers = HOLD_HEADERS
+    header_tips = HOLD_HEADER_TIPS
+    align = staticmethod(_alignment)
 
     def __init__(self, now: datetime, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -151,21 +162,6 @@ class HoldsTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(HoldColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        column = HoldColumn(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HOLD_HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HOLD_HEADER_TIPS.get(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -196,8 +192,3 @@ class HoldsTableModel(QAbstractTableModel):
                 return str(row.hold.units)
             case _:
                 return time_left_text(row.hold, self._now)
-
-
-def _alignment(column: int) -> Qt.AlignmentFlag:
-    horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_HOLD_COLUMNS else Qt.AlignmentFlag.AlignLeft
-    return horizontal | Qt.AlignmentFlag.AlignVCenter

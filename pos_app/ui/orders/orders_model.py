@@ -9,12 +9,13 @@ from enum import IntEnum
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from pos_app.domain.money import currency
 from pos_app.services.payments import Order, OrderStatus
 from pos_app.ui.orders.holds_model import lines_summary
+from pos_app.ui.widgets.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ATTENTION_BACKGROUND = QColor("#f9d3cf")
@@ -123,8 +124,18 @@ def cell_tip(row: OrderRow, column: int) -> str | None:
     return template.format(email=row.order.email) if template else None
 
 
-class OrdersTableModel(QAbstractTableModel):
+def _alignment(column: int) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if column == OrderColumn.TOTAL else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+class OrdersTableModel(ColumnsTableModel):
     """The orders from the last load; `set_attention_only` narrows them to the ones to act on."""
+
+    columns = OrderColumn
+    headers = ORDER_HEADERS
+    header_tips = ORDER_HEADER_TIPS
+    align = staticmethod(_alignment)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -160,21 +171,6 @@ class OrdersTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(OrderColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        column = OrderColumn(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return ORDER_HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return ORDER_HEADER_TIPS.get(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -218,11 +214,6 @@ def _text(row: OrderRow, column: int) -> str:
 def _sentence(text: str | None) -> str:
     """The services write notes to be appended to other text ('payment cancelled'); here they stand alone."""
     return f"{text[:1].upper()}{text[1:]}" if text else ""
-
-
-def _alignment(column: int) -> Qt.AlignmentFlag:
-    horizontal = Qt.AlignmentFlag.AlignRight if column == OrderColumn.TOTAL else Qt.AlignmentFlag.AlignLeft
-    return horizontal | Qt.AlignmentFlag.AlignVCenter
 
 
 @cache

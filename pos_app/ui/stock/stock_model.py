@@ -8,11 +8,12 @@ from enum import Enum, IntEnum
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from pos_app.domain.text import search_key
 from pos_app.services.inventory import SkuRow
+from pos_app.ui.widgets.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -157,8 +158,18 @@ def status_tip(line: StockLine) -> str | None:
             return None
 
 
-class StockTableModel(QAbstractTableModel):
+def _alignment(column: int) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+class StockTableModel(ColumnsTableModel):
     """Shows the lines that pass the filter, in the order of the last header click."""
+
+    columns = Column
+    headers = HEADERS
+    header_tips = HEADER_TIPS
+    align = staticmethod(_alignment)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -209,21 +220,6 @@ class StockTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self._shown)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -266,11 +262,6 @@ def sorted_lines(lines: Sequence[StockLine], order: SortOrder) -> list[StockLine
     key = SORT_KEYS[order.column]
     descending = order.direction == Qt.SortOrder.DescendingOrder
     return sorted(lines, key=lambda line: (key(line), line.position), reverse=descending)
-
-
-def _alignment(column: int) -> Qt.AlignmentFlag:
-    horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
-    return horizontal | Qt.AlignmentFlag.AlignVCenter
 
 
 @cache

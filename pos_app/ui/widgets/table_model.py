@@ -1,0 +1,36 @@
+"""What every table of the app shares: a fixed set of columns with headers, tooltips and alignment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import IntEnum
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ColumnsTableModel(QAbstractTableModel):
+    """A table model whose columns are an IntEnum. Subclasses set the class attributes and give rowCount
+    and data."""
+
+    columns: ClassVar[type[IntEnum]]
+    headers: ClassVar[Mapping[Any, str]]
+    header_tips: ClassVar[Mapping[Any, str]] = {}
+    align: ClassVar[Callable[[int], Qt.AlignmentFlag]]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        column = self.columns(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tips.get(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return type(self).align(column)
+        return None

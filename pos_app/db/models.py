@@ -9,12 +9,14 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Column,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -311,7 +313,7 @@ class Sale(Base):
     register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"))
     session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
     cashier_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    customer_id: Mapped[int | None] = mapped_column(Integer)
+    customer_id: Mapped[int | None] = mapped_column(Integer, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     currency: Mapped[str] = mapped_column(String(3))
     gross: Mapped[Decimal] = mapped_column(Money)
@@ -334,6 +336,9 @@ class SaleLine(Base):
     unit_price: Mapped[Decimal] = mapped_column(Money)
     vat_rate: Mapped[Decimal] = mapped_column(Rate)
     discount_percent: Mapped[Decimal] = mapped_column(Rate)
+    # Promotion or partner discount, given by the shop's rules rather than by the cashier.
+    automatic_discount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0), server_default="0")
+    discount_label: Mapped[str] = mapped_column(String(200), default="", server_default="")
     line_discount: Mapped[Decimal] = mapped_column(Money)
     ticket_discount: Mapped[Decimal] = mapped_column(Money)
     total: Mapped[Decimal] = mapped_column(Money)
@@ -418,3 +423,156 @@ class JournalEntry(Base):
     signature: Mapped[str] = mapped_column(String(200))
 
     __table_args__ = (UniqueConstraint("register_id", "sequence", name="uq_journal_entries_register_id_sequence"),)
+
+
+class Partner(Base):
+    """An organisation (university, school, company, public body) whose members get a special discount."""
+
+    __tablename__ = "partners"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    discount_percent: Mapped[Decimal] = mapped_column(Rate)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('university', 'school', 'company', 'institution')", name="kind"),
+        CheckConstraint("discount_percent >= 0 AND discount_percent <= 100", name="discount_percent"),
+    )
+
+
+class Customer(Base):
+    """A known customer of the shop: a person or an organisation, with what an invoice needs."""
+
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    vat_number: Mapped[str] = mapped_column(String(40), default="")
+    company_number: Mapped[str] = mapped_column(String(40), default="")
+    segment: Mapped[str | None] = mapped_column(String(20))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    partner: Mapped[Partner | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint(
+            "segment IS NULL OR segment IN ('student', 'professional', 'company', 'institution')", name="segment"
+        ),
+    )
+
+
+promotion_products = Table(
+    "promotion_products",
+    Base.metadata,
+    Column("promotion_id", ForeignKey("promotions.id", ondelete="CASCADE"), primary_key=True),
+    Column("product_id", ForeignKey("products.id"), primary_key=True),
+)
+
+promotion_categories = Table(
+    "promotion_categories",
+    Base.metadata,
+    Column("promotion_id", ForeignKey("promotions.id", ondelete="CASCADE"), primary_key=True),
+    Column("category_id", ForeignKey("categories.id"), primary_key=True),
+)
+
+
+class Promotion(Base):
+    """A dated discount, in percent or a fixed amount per unit, on products and categories (none named: on
+    everything), for some customer segments (none named: for everyone)."""
+
+    __tablename__ = "promotions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))
+    value: Mapped[Decimal] = mapped_column(Money)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    segments: Mapped[str] = mapped_column(String(100), default="")  # comma-separated; empty: everyone
+    active: Mapped[bool] = mapped_column(default=True)
+
+    products: Mapped[list[Product]] = relationship(secondary=promotion_products)
+    categories: Mapped[list[Category]] = relationship(secondary=promotion_categories)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('percent', 'fixed')", name="kind"),
+        CheckConstraint("value > 0", name="value_positive"),
+        CheckConstraint("kind <> 'percent' OR value <= 100", name="percent_at_most_100"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        Index("ix_promotions_period", "starts_at", "ends_at"),
+    )
+
+
+class ParkedTicket(Base):
+    """A ticket put aside at a register (the customer fetches their wallet) to be resumed there later.
+    Parking moves no stock: the lines are checked again when the ticket is paid."""
+
+    __tablename__ = "parked_tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"), index=True)
+    parked_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    parked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    label: Mapped[str] = mapped_column(String(100), default="")
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    ticket_discount_percent: Mapped[Decimal] = mapped_column(Rate, default=Decimal(0))
+    lines: Mapped[list[Any]] = mapped_column(JSON)  # [[sku, quantity, line discount percent], ...]
+
+
+class VoidedTicket(Base):
+    """A ticket abandoned before payment; the Z report counts them, as fraud hides in voids."""
+
+    __tablename__ = "voided_tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    lines_count: Mapped[int] = mapped_column(Integer)
+    total: Mapped[Decimal] = mapped_column(Money)
+    reason: Mapped[str] = mapped_column(String(500))
+
+
+class DrawerOpening(Base):
+    """The cash drawer opened without a sale (to give change, check a note)."""
+
+    __tablename__ = "drawer_openings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reason: Mapped[str] = mapped_column(String(500))
+
+
+class JournalClosing(Base):
+    """A monthly or yearly closing of a register's journal: the totals of the period, sealed by a journal
+    entry of kind 'month_close' or 'year_close'. A period closes once."""
+
+    __tablename__ = "journal_closings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str] = mapped_column(String(7))  # '2026-11' for a month, '2026' for a year
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    sales_total: Mapped[Decimal] = mapped_column(Numeric(20, 4, asdecimal=True))
+    refunds_total: Mapped[Decimal] = mapped_column(Numeric(20, 4, asdecimal=True))
+    grand_total: Mapped[Decimal] = mapped_column(Numeric(20, 4, asdecimal=True))
+    entry_sequence: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("register_id", "kind", "period", name="uq_journal_closings_register_id_kind_period"),
+        CheckConstraint("kind IN ('month', 'year')", name="kind"),
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -21,6 +21,9 @@ from pos_app.db.locks import lock_stock_and_holds
 from pos_app.db.models import (
     CashMovement,
     CashSession,
+    Customer,
+    DrawerOpening,
+    ParkedTicket,
     Product,
     Refund,
     RefundLine,
@@ -29,6 +32,8 @@ from pos_app.db.models import (
     SaleLine,
     SalePayment,
     Sku,
+    User,
+    VoidedTicket,
 )
 from pos_app.db.sequences import next_number
 from pos_app.domain import catalogue as rules
@@ -128,12 +133,25 @@ class TillReport:
     cash_in: Decimal
     cash_out: Decimal
     opening_float: Decimal
-    expected_cash: Decimal
+    expected_cash: Decimal | None  # None when a blind close hides it from the cashier
     counted_cash: Decimal | None
+    voided_count: int = 0
+    voided_total: Decimal = Decimal(0)
+    drawer_openings: int = 0  # without a sale
 
     @property
     def variance(self) -> Decimal | None:
-        return None if self.counted_cash is None else self.counted_cash - self.expected_cash
+        if self.counted_cash is None or self.expected_cash is None:
+            return None
+        return self.counted_cash - self.expected_cash
+
+    def blind(self) -> TillReport:
+        """The report as a blind close shows it to the cashier: nothing that tells what the drawer should hold."""
+        return replace(
+            self,
+            expected_cash=None,
+            by_method={method: amount for method, amount in self.by_method.items() if method != "cash"},
+        )
 
 
 class POSService:
@@ -182,7 +200,9 @@ class POSService:
             till = _open_till(uow.session, actor, register)
             cur = read_settings(uow.session).currency
             signed = cur.round(signed)
-            if signed < 0 and -signed > _report(uow.session, till, cur).expected_cash:
+            expected_cash = _report(uow.session, till, cur).expected_cash
+            assert expected_cash is not None
+            if signed < 0 and -signed > expected_cash:
                 raise ValidationError("There is not that much cash in the drawer.", field="amount")
             now = self._clock()
             uow.session.add(CashMovement(session_id=till.id, user_id=actor.user_id, at=now, amount=signed, reason=why))
@@ -191,18 +211,72 @@ class POSService:
             uow.commit()
 
     def x_report(self, actor: Actor, register: str | None = None) -> TillReport:
-        """Figures of the open till so far."""
+        """Figures of the open till so far (without the cash figures for a cashier when closes are blind)."""
         actor.require(Permission.SELL)
         with UnitOfWork(self._db, write=False) as uow:
             till = _open_till(uow.session, actor, register)
-            return _report(uow.session, till, read_settings(uow.session).currency)
+            shop = read_settings(uow.session)
+            return _as_seen_by(actor, shop.blind_close, _report(uow.session, till, shop.currency))
+
+    def open_drawer(self, actor: Actor, reason: str, register: str | None = None) -> None:
+        """Record that the cash drawer was opened without a sale; the Z report counts these openings."""
+        actor.require(Permission.SELL)
+        why = clean_text(reason, "reason", max_length=500)
+        with UnitOfWork(self._db, write=True) as uow:
+            till = _open_till(uow.session, actor, register)
+            now = self._clock()
+            uow.session.add(DrawerOpening(session_id=till.id, user_id=actor.user_id, at=now, reason=why))
+            journal.append(uow.session, till.register_id, "drawer_open", Decimal(0), {"reason": why}, now)
+            uow.commit()
+
+    def void_ticket(
+        self,
+        actor: Actor,
+        lines: Sequence[tuple[Any, ...]],
+        reason: str,
+        *,
+        ticket_discount_percent: Decimal = Decimal(0),
+        register: str | None = None,
+    ) -> Decimal:
+        """Record a ticket abandoned before payment, with the value it had at today's prices; returns that
+        value. Nothing is sold and no stock moves; the Z report counts voids."""
+        actor.require(Permission.SELL)
+        wanted = _parse_sale_lines(lines)
+        ticket_discount = parse_percent(ticket_discount_percent, "ticket discount")
+        why = clean_text(reason, "reason", max_length=500)
+        with UnitOfWork(self._db, write=True) as uow:
+            till = _open_till(uow.session, actor, register)
+            cur = read_settings(uow.session).currency
+            found = _find_skus(uow.session, [code for code, _, _ in wanted])
+            ticket = price_ticket(
+                [TicketLine(found[c].code, q, found[c].unit_price, found[c].vat_rate, d) for c, q, d in wanted],
+                ticket_discount,
+                cur,
+            )
+            now = self._clock()
+            uow.session.add(
+                VoidedTicket(
+                    session_id=till.id,
+                    user_id=actor.user_id,
+                    at=now,
+                    lines_count=len(wanted),
+                    total=ticket.total,
+                    reason=why,
+                )
+            )
+            payload = {"lines": [[p.sku, p.quantity, str(p.total)] for p in ticket.lines], "reason": why}
+            journal.append(uow.session, till.register_id, "void", Decimal(0), payload, now)
+            uow.commit()
+            return ticket.total
 
     def close_session(self, actor: Actor, counted_cash: Decimal, register: str | None = None) -> TillReport:
-        """Close the till with the cash counted in the drawer; returns the Z report with the variance."""
+        """Close the till with the cash counted in the drawer; returns the Z report with the variance (which
+        a blind close keeps from the cashier)."""
         actor.require(Permission.SELL)
         with UnitOfWork(self._db, write=True) as uow:
             till = _open_till(uow.session, actor, register, lock=True)
-            cur = read_settings(uow.session).currency
+            shop = read_settings(uow.session)
+            cur = shop.currency
             counted = cur.round(parse_amount(counted_cash, "counted cash"))
             now = self._clock()
             report = _report(uow.session, till, cur)
@@ -223,19 +297,42 @@ class POSService:
                     "refunds_total": str(report.refunds_total),
                     "expected_cash": str(report.expected_cash),
                     "counted_cash": str(counted),
+                    "voided": report.voided_count,
+                    "drawer_openings": report.drawer_openings,
                 },
                 now,
             )
             uow.commit()
-            return _report(uow.session, till, cur)
+            return _as_seen_by(actor, shop.blind_close, _report(uow.session, till, cur))
 
-    def z_report(self, session_id: int) -> TillReport:
+    def z_report(self, actor: Actor, session_id: int) -> TillReport:
         """The report of a past (or current) till session."""
+        if not actor.can(Permission.VIEW_ACCOUNTS):
+            actor.require(Permission.SELL)
         with UnitOfWork(self._db, write=False) as uow:
             till = uow.session.get(CashSession, session_id)
             if till is None:
                 raise NotFound(f"No till session {session_id}.")
-            return _report(uow.session, till, read_settings(uow.session).currency)
+            shop = read_settings(uow.session)
+            return _as_seen_by(actor, shop.blind_close, _report(uow.session, till, shop.currency))
+
+    def sessions(self, actor: Actor, register: str | None = None, limit: int = 50) -> list[TillSession]:
+        """The latest till sessions, newest first, to find a past Z report."""
+        if not actor.can(Permission.VIEW_ACCOUNTS):
+            actor.require(Permission.SELL)
+        with UnitOfWork(self._db, write=False) as uow:
+            query = (
+                select(CashSession, Register.code)
+                .join(Register, Register.id == CashSession.register_id)
+                .order_by(CashSession.opened_at.desc(), CashSession.id.desc())
+                .limit(max(1, min(limit, 1000)))
+            )
+            if register is not None:
+                query = query.where(Register.id == _register(uow.session, register).id)
+            return [
+                TillSession(t.id, code, t.opened_at, t.opening_float, t.closed_at)
+                for t, code in uow.session.execute(query).all()
+            ]
 
     # ----- selling -----------------------------------------------------------------------------
 
@@ -451,6 +548,75 @@ class POSService:
             uow.commit()
             return RefundReceipt(number, sale.number, total, how, tuple((code, q, a) for _, code, q, a in plan))
 
+    # ----- parked tickets ----------------------------------------------------------------------
+
+    def park(
+        self,
+        actor: Actor,
+        lines: Sequence[tuple[Any, ...]],
+        *,
+        customer_id: int | None = None,
+        ticket_discount_percent: Decimal = Decimal(0),
+        label: str = "",
+        register: str | None = None,
+    ) -> ParkedTicketView:
+        """Put a ticket aside at this register, to resume it there later. No stock moves; the lines are
+        checked again when the resumed ticket is paid."""
+        actor.require(Permission.SELL)
+        wanted = _parse_sale_lines(lines)
+        ticket_discount = parse_percent(ticket_discount_percent, "ticket discount")
+        _check_discount_limit(actor, [d for _, _, d in wanted] + [ticket_discount])
+        name = clean_text(label, "label", max_length=100, required=False)
+        with UnitOfWork(self._db, write=True) as uow:
+            till = _open_till(uow.session, actor, register)
+            found = _find_skus(uow.session, [code for code, _, _ in wanted])
+            if customer_id is not None and uow.session.get(Customer, customer_id) is None:
+                raise NotFound(f"No customer {customer_id}.")
+            row = ParkedTicket(
+                register_id=till.register_id,
+                parked_by=actor.user_id,
+                parked_at=self._clock(),
+                label=name,
+                customer_id=customer_id,
+                ticket_discount_percent=ticket_discount,
+                lines=[[found[code].code, quantity, str(discount)] for code, quantity, discount in wanted],
+            )
+            uow.session.add(row)
+            uow.session.flush()
+            view = _parked_view(uow.session, row)
+            uow.commit()
+            return view
+
+    def parked(self, actor: Actor, register: str | None = None) -> list[ParkedTicketView]:
+        """The tickets parked at this register, oldest first."""
+        actor.require(Permission.SELL)
+        with UnitOfWork(self._db, write=False) as uow:
+            register_id = _till_register_id(uow.session, actor, register)
+            rows = uow.session.scalars(
+                select(ParkedTicket).where(ParkedTicket.register_id == register_id).order_by(ParkedTicket.id)
+            )
+            return [_parked_view(uow.session, row) for row in rows]
+
+    def resume(self, actor: Actor, ticket_id: int, register: str | None = None) -> ParkedTicketView:
+        """Take a parked ticket back onto the register, where it was parked. Two cashiers cannot both resume
+        the same ticket: the second gets NotFound."""
+        actor.require(Permission.SELL)
+        with UnitOfWork(self._db, write=True) as uow:
+            register_id = _till_register_id(uow.session, actor, register)
+            row = uow.session.scalar(select(ParkedTicket).where(ParkedTicket.id == ticket_id).with_for_update())
+            if row is None:
+                raise NotFound(f"No parked ticket {ticket_id}: it was resumed or discarded already.")
+            if row.register_id != register_id:
+                where = uow.session.get(Register, row.register_id)
+                raise ValidationError(
+                    f"Ticket {ticket_id} was parked at {where.code if where else '?'}: resume it there.",
+                    field="register",
+                )
+            view = _parked_view(uow.session, row)
+            uow.session.delete(row)
+            uow.commit()
+            return view
+
     def registers(self) -> list[tuple[str, str]]:
         with UnitOfWork(self._db, write=False) as uow:
             return [(r.code, r.name) for r in uow.session.scalars(select(Register).order_by(Register.code))]
@@ -465,6 +631,37 @@ class POSService:
             except IntegrityError:
                 raise ValidationError(f"A register {register_code} exists already.", field="code") from None
             uow.commit()
+
+
+@dataclass(frozen=True)
+class ParkedTicketView:
+    id: int
+    register: str
+    parked_at: datetime
+    parked_by: str
+    label: str
+    customer_id: int | None
+    ticket_discount_percent: Decimal
+    lines: tuple[tuple[str, int, Decimal], ...]  # sku, quantity, line discount percent
+
+
+def _parked_view(session: Session, row: ParkedTicket) -> ParkedTicketView:
+    register = session.get(Register, row.register_id)
+    user = session.get(User, row.parked_by) if row.parked_by is not None else None
+    return ParkedTicketView(
+        id=row.id,
+        register=register.code if register else "",
+        parked_at=row.parked_at,
+        parked_by=user.username if user else "",
+        label=row.label,
+        customer_id=row.customer_id,
+        ticket_discount_percent=Decimal(row.ticket_discount_percent),
+        lines=tuple((str(sku), int(quantity), Decimal(discount)) for sku, quantity, discount in row.lines),
+    )
+
+
+def _till_register_id(session: Session, actor: Actor, register: str | None) -> int:
+    return _register(session, register).id if register is not None else _open_till(session, actor, None).register_id
 
 
 @dataclass(frozen=True)
@@ -749,6 +946,12 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
     ).one()
     cash_in, cash_out = Decimal(cash[0]), -Decimal(cash[1])
     expected = till.opening_float + by_method.get("cash", Decimal(0)) + cash_in - cash_out
+    voided = session.execute(
+        select(func.count(VoidedTicket.id), func.coalesce(func.sum(VoidedTicket.total), 0)).where(
+            VoidedTicket.session_id == till.id
+        )
+    ).one()
+    drawer_openings = session.scalar(select(func.count(DrawerOpening.id)).where(DrawerOpening.session_id == till.id))
     return TillReport(
         register=register.code,
         session_id=till.id,
@@ -767,4 +970,11 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
         opening_float=cur.round(till.opening_float),
         expected_cash=cur.round(expected),
         counted_cash=None if till.counted_cash is None else cur.round(till.counted_cash),
+        voided_count=int(voided[0]),
+        voided_total=cur.round(Decimal(voided[1])),
+        drawer_openings=int(drawer_openings or 0),
     )
+
+
+def _as_seen_by(actor: Actor, blind_close: bool, report: TillReport) -> TillReport:
+    return report.blind() if blind_close and not actor.can(Permission.VIEW_ACCOUNTS) else report

@@ -17,12 +17,16 @@ from pos_app.domain.vat import normalize_rate
 from pos_app.errors import ValidationError
 from pos_app.services.unit_of_work import UnitOfWork
 
+BLIND_CLOSE = "till.blind_close"
+
 
 @dataclass(frozen=True)
 class ShopSettings:
     shop_name: str
     currency: Currency
     vat_rates: tuple[Decimal, ...]
+    # A blind close: cashiers count the drawer without being shown what it should hold.
+    blind_close: bool = False
 
 
 def read_settings(session: Session) -> ShopSettings:
@@ -32,6 +36,7 @@ def read_settings(session: Session) -> ShopSettings:
         shop_name=values.get("shop_name", ""),
         currency=currency(values.get("currency", "EUR")),
         vat_rates=tuple(normalize_rate(r) for r in rates),
+        blind_close=values.get(BLIND_CLOSE, "") == "on",
     )
 
 
@@ -62,6 +67,15 @@ class SettingsService:
         with UnitOfWork(self._db, write=True) as uow:
             for key, value in changes.items():
                 uow.session.merge(Setting(key=key, value=value))
+            uow.commit()
+            self._cache = read_settings(uow.session)
+            return self._cache
+
+    def set_blind_close(self, actor: Actor, on: bool) -> ShopSettings:
+        """Whether cashiers close their till blind, without seeing the expected cash or the variance."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        with UnitOfWork(self._db, write=True) as uow:
+            uow.session.merge(Setting(key=BLIND_CLOSE, value="on" if on else "off"))
             uow.commit()
             self._cache = read_settings(uow.session)
             return self._cache

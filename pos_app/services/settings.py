@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,6 +19,25 @@ from pos_app.errors import ValidationError
 from pos_app.services.unit_of_work import UnitOfWork
 
 BLIND_CLOSE = "till.blind_close"
+# What receipts and invoices print about the shop: setting key -> (label, longest length).
+IDENTITY_FIELDS = {
+    "shop_address": ("address", 500),
+    "shop_vat_number": ("VAT number", 40),
+    "shop_company_number": ("company number", 40),
+    "shop_email": ("email", 254),
+    "shop_phone": ("phone", 30),
+    "legal_mentions": ("legal mentions", 2000),
+}
+INVOICE_LANGUAGES = ("fr", "en")
+SERIES_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,9}")
+
+
+@dataclass(frozen=True)
+class Invoicing:
+    series: str = "F"
+    credit_note_series: str = "AV"
+    due_days: int = 30
+    language: str = "fr"
 
 
 @dataclass(frozen=True)
@@ -27,6 +47,13 @@ class ShopSettings:
     vat_rates: tuple[Decimal, ...]
     # A blind close: cashiers count the drawer without being shown what it should hold.
     blind_close: bool = False
+    shop_address: str = ""
+    shop_vat_number: str = ""
+    shop_company_number: str = ""
+    shop_email: str = ""
+    shop_phone: str = ""
+    legal_mentions: str = ""
+    invoicing: Invoicing = Invoicing()
 
 
 def read_settings(session: Session) -> ShopSettings:
@@ -37,6 +64,13 @@ def read_settings(session: Session) -> ShopSettings:
         currency=currency(values.get("currency", "EUR")),
         vat_rates=tuple(normalize_rate(r) for r in rates),
         blind_close=values.get(BLIND_CLOSE, "") == "on",
+        invoicing=Invoicing(
+            series=values.get("invoice.series", Invoicing.series),
+            credit_note_series=values.get("invoice.credit_note_series", Invoicing.credit_note_series),
+            due_days=int(values.get("invoice.due_days", Invoicing.due_days)),
+            language=values.get("invoice.language", Invoicing.language),
+        ),
+        **{key: values.get(key, "") for key in IDENTITY_FIELDS},
     )
 
 
@@ -55,15 +89,68 @@ class SettingsService:
         return self._cache if self._cache is not None else self.current()
 
     def update_identity(
-        self, actor: Actor, *, shop_name: str | None = None, currency_code: str | None = None
+        self,
+        actor: Actor,
+        *,
+        shop_name: str | None = None,
+        currency_code: str | None = None,
+        **identity: str,
     ) -> ShopSettings:
-        """Change the shop's name or currency. Raises PermissionDenied, ValidationError."""
+        """Change the shop's name, currency or what receipts and invoices print about it (the keys of
+        IDENTITY_FIELDS: shop_address, shop_vat_number, ...). Raises PermissionDenied, ValidationError."""
         actor.require(Permission.MANAGE_SETTINGS)
         changes: dict[str, str] = {}
         if shop_name is not None:
             changes["shop_name"] = clean_text(shop_name, "shop name", max_length=200)
         if currency_code is not None:
             changes["currency"] = currency(currency_code).code
+        for key, value in identity.items():
+            if key not in IDENTITY_FIELDS:
+                raise ValidationError(f"Unknown shop setting '{key}'.", field=key)
+            label, longest = IDENTITY_FIELDS[key]
+            changes[key] = clean_text(value, label, max_length=longest, required=False)
+        return self._write(changes)
+
+    def update_invoicing(
+        self,
+        actor: Actor,
+        *,
+        series: str | None = None,
+        credit_note_series: str | None = None,
+        due_days: int | None = None,
+        language: str | None = None,
+    ) -> ShopSettings:
+        """Invoice numbering series (a capital letter, then up to 9 capitals or digits), the payment term in
+        days and the language invoices are printed in. Numbers already given are never renumbered."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        changes: dict[str, str] = {}
+        for key, value in (("invoice.series", series), ("invoice.credit_note_series", credit_note_series)):
+            if value is not None:
+                if not SERIES_PATTERN.fullmatch(str(value)):
+                    raise ValidationError(
+                        f"A series is a capital letter then up to 9 capitals or digits (got '{value}').", field=key
+                    )
+                changes[key] = str(value)
+        if due_days is not None:
+            if isinstance(due_days, bool) or not isinstance(due_days, int) or not 0 <= due_days <= 365:
+                raise ValidationError("The payment term is 0 to 365 days.", field="due_days")
+            changes["invoice.due_days"] = str(due_days)
+        if language is not None:
+            if language not in INVOICE_LANGUAGES:
+                raise ValidationError(f"Invoices are printed in {' or '.join(INVOICE_LANGUAGES)}.", field="language")
+            changes["invoice.language"] = language
+        merged = {**dict(self._current_invoicing_keys()), **changes}
+        if merged.get("invoice.series", Invoicing.series) == merged.get(
+            "invoice.credit_note_series", Invoicing.credit_note_series
+        ):
+            raise ValidationError("Invoices and credit notes need different series.", field="credit_note_series")
+        return self._write(changes)
+
+    def _current_invoicing_keys(self) -> list[tuple[str, str]]:
+        with UnitOfWork(self._db, write=False) as uow:
+            return list(uow.session.execute(select(Setting.key, Setting.value).where(Setting.key.like("invoice.%"))))
+
+    def _write(self, changes: dict[str, str]) -> ShopSettings:
         with UnitOfWork(self._db, write=True) as uow:
             for key, value in changes.items():
                 uow.session.merge(Setting(key=key, value=value))

@@ -26,3 +26,34 @@ def test_only_an_admin_changes_the_settings(services, stock_manager):
         services.settings.update_identity(stock_manager, currency_code="USD")
     with pytest.raises(ValidationError, match="Unknown currency"):
         services.settings.update_identity(services.auth.login("admin", "admin-password"), currency_code="EURO")
+
+
+def test_the_shop_identity_printed_on_receipts_and_invoices_is_kept(services, admin):
+    services.settings.update_identity(
+        admin,
+        shop_address="12 rue des Lilas\n75011 Paris",
+        shop_vat_number="FR12345678901",
+        legal_mentions="SAS au capital de 10 000 EUR",
+    )
+    shop = services.settings.current()
+    assert shop.shop_address == "12 rue des Lilas\n75011 Paris"
+    assert (shop.shop_vat_number, shop.legal_mentions) == ("FR12345678901", "SAS au capital de 10 000 EUR")
+    with pytest.raises(ValidationError, match="Unknown shop setting"):
+        services.settings.update_identity(admin, shop_colour="red")
+
+
+def test_invoice_series_terms_and_language_are_checked(services, admin, accountant):
+    shop = services.settings.update_invoicing(admin, series="FA", due_days=45, language="en")
+    assert (shop.invoicing.series, shop.invoicing.credit_note_series, shop.invoicing.due_days) == ("FA", "AV", 45)
+    assert shop.invoicing.language == "en"
+    for bad, message in (
+        ({"series": "f-1"}, "capital letter"),
+        ({"due_days": -1}, "0 to 365 days"),
+        ({"language": "de"}, "fr or en"),
+        ({"credit_note_series": "FA"}, "different series"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            services.settings.update_invoicing(admin, **bad)
+    with pytest.raises(PermissionDenied):
+        services.settings.update_invoicing(accountant, due_days=10)
+    assert services.settings.current().invoicing == shop.invoicing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -575,4 +577,110 @@ class JournalClosing(Base):
     __table_args__ = (
         UniqueConstraint("register_id", "kind", "period", name="uq_journal_closings_register_id_kind_period"),
         CheckConstraint("kind IN ('month', 'year')", name="kind"),
+    )
+
+
+class Invoice(Base):
+    """An issued invoice or credit note. It never changes once written (database triggers refuse updates
+    and deletes): it keeps its own copy of the seller's and the customer's details as they were."""
+
+    __tablename__ = "invoices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    series: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    due_on: Mapped[date] = mapped_column(Date)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    language: Mapped[str] = mapped_column(String(2))
+    currency: Mapped[str] = mapped_column(String(3))
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
+    online_order_id: Mapped[int | None] = mapped_column(ForeignKey("online_orders.id"))
+    credited_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_name: Mapped[str] = mapped_column(String(200))
+    customer_address: Mapped[str] = mapped_column(Text, default="")
+    customer_email: Mapped[str] = mapped_column(String(254), default="")
+    customer_vat_number: Mapped[str] = mapped_column(String(40), default="")
+    customer_company_number: Mapped[str] = mapped_column(String(40), default="")
+    seller: Mapped[dict[str, Any]] = mapped_column(JSON)  # name, address, numbers, legal mentions when issued
+    net: Mapped[Decimal] = mapped_column(Money)
+    vat: Mapped[Decimal] = mapped_column(Money)
+    gross: Mapped[Decimal] = mapped_column(Money)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+
+    lines: Mapped[list[InvoiceLine]] = relationship(order_by="InvoiceLine.position")
+    payments: Mapped[list[InvoicePayment]] = relationship(order_by="InvoicePayment.id")
+
+    __table_args__ = (
+        UniqueConstraint("series", "year", "sequence", name="uq_invoices_series_year_sequence"),
+        CheckConstraint("kind IN ('invoice', 'credit_note')", name="kind"),
+        CheckConstraint("kind = 'invoice' OR credited_invoice_id IS NOT NULL", name="credit_note_references"),
+        # One invoice per sale and per online order; credit notes may be several.
+        Index(
+            "uq_invoices_sale",
+            "sale_id",
+            unique=True,
+            sqlite_where=text("kind = 'invoice' AND sale_id IS NOT NULL"),
+            postgresql_where=text("kind = 'invoice' AND sale_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_invoices_online_order",
+            "online_order_id",
+            unique=True,
+            sqlite_where=text("kind = 'invoice' AND online_order_id IS NOT NULL"),
+            postgresql_where=text("kind = 'invoice' AND online_order_id IS NOT NULL"),
+        ),
+    )
+
+
+class InvoiceLine(Base):
+    __tablename__ = "invoice_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(300))
+    quantity: Mapped[int] = mapped_column(Integer)  # negative on a credit note
+    unit_price: Mapped[Decimal] = mapped_column(Money)  # VAT included
+    discount: Mapped[Decimal] = mapped_column(Money)
+    net: Mapped[Decimal] = mapped_column(Money)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    vat: Mapped[Decimal] = mapped_column(Money)
+    gross: Mapped[Decimal] = mapped_column(Money)
+    credited_line_id: Mapped[int | None] = mapped_column(ForeignKey("invoice_lines.id"), index=True)
+
+    __table_args__ = (
+        UniqueConstraint("invoice_id", "position", name="uq_invoice_lines_invoice_id_position"),
+        CheckConstraint("quantity <> 0", name="quantity_not_zero"),
+    )
+
+
+class InvoicePayment(Base):
+    __tablename__ = "invoice_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    reference: Mapped[str | None] = mapped_column(String(255))
+
+
+class InvoiceEvent(Base):
+    """What happened to an issued invoice afterwards: printed, reprinted, saved, emailed, exported."""
+
+    __tablename__ = "invoice_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('printed', 'reprinted', 'saved', 'emailed', 'exported')", name="kind"),
     )

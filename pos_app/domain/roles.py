@@ -21,6 +21,8 @@ class Permission(StrEnum):
     ADJUST_STOCK = "receive or adjust stock"
     SELL = "sell at the counter"
     VIEW_ACCOUNTS = "read invoices and reports"
+    ISSUE_INVOICES = "issue invoices"
+    CREDIT_INVOICES = "issue credit notes"
     MANAGE_USERS = "manage users"
     MANAGE_SETTINGS = "change the shop settings"
 
@@ -28,8 +30,10 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.STOCK_MANAGER: frozenset({Permission.VIEW_STOCK, Permission.MANAGE_CATALOGUE, Permission.ADJUST_STOCK}),
-    Role.CASHIER: frozenset({Permission.VIEW_STOCK, Permission.SELL}),
-    Role.ACCOUNTANT: frozenset({Permission.VIEW_STOCK, Permission.VIEW_ACCOUNTS}),
+    Role.CASHIER: frozenset({Permission.VIEW_STOCK, Permission.SELL, Permission.ISSUE_INVOICES}),
+    Role.ACCOUNTANT: frozenset(
+        {Permission.VIEW_STOCK, Permission.VIEW_ACCOUNTS, Permission.ISSUE_INVOICES, Permission.CREDIT_INVOICES}
+    ),
 }
 
 # The largest discount (line or ticket, in percent) each role may give at the counter.

@@ -12,6 +12,7 @@ from pos_app.db.migrate import upgrade_to_head
 from pos_app.payments.gateway import PaymentGateway
 from pos_app.services.auth import AuthService
 from pos_app.services.inventory import InventoryService
+from pos_app.services.invoices import InvoiceService
 from pos_app.services.journal import JournalService
 from pos_app.services.payments import PaymentService
 from pos_app.services.pos import POSService
@@ -40,6 +41,7 @@ class Services:
     payments: PaymentService
     pos: POSService
     journal: JournalService
+    invoices: InvoiceService
 
     def close(self) -> None:
         self.db.dispose()
@@ -78,6 +80,7 @@ def open_services(
         reservations=reservations,
         pos=POSService(db, now),
         journal=JournalService(db),
+        invoices=InvoiceService(db, now),
         payments=PaymentService(
             db, now, reservations, settings, (lambda: payment_gateway) if payment_gateway else _stripe_from_environment
         ),

@@ -1,0 +1,680 @@
+"""Invoices and credit notes: issued once for a counter sale or an online order, numbered without gaps per
+series and year, never changed afterwards (a credit note corrects them), reprints recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pos_app.db.engine import Database
+from pos_app.db.models import (
+    Customer,
+    Invoice,
+    InvoiceEvent,
+    InvoiceLine,
+    InvoicePayment,
+    OnlineOrder,
+    OnlineOrderLine,
+    Product,
+    Sale,
+    SaleLine,
+    Sku,
+    User,
+)
+from pos_app.db.sequences import next_number
+from pos_app.domain import catalogue as rules
+from pos_app.domain.invoice import (
+    DraftLine,
+    InvoiceKind,
+    InvoiceStatus,
+    Totals,
+    invoice_number,
+    invoice_status,
+    price_lines,
+)
+from pos_app.domain.money import Currency, currency
+from pos_app.domain.roles import Actor, Permission
+from pos_app.domain.sale import PaymentMethod
+from pos_app.domain.stock import parse_quantity
+from pos_app.domain.text import clean_text
+from pos_app.domain.vat import VatSplit
+from pos_app.errors import Conflict, NotFound, ValidationError
+from pos_app.services.settings import INVOICE_LANGUAGES, ShopSettings, read_settings
+from pos_app.services.unit_of_work import Clock, UnitOfWork
+
+EVENT_KINDS = ("printed", "reprinted", "saved", "emailed", "exported")
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class CustomerDetails:
+    """Who the invoice is for, as printed on it."""
+
+    name: str
+    address: str = ""
+    email: str = ""
+    vat_number: str = ""
+    company_number: str = ""
+
+
+@dataclass(frozen=True)
+class InvoiceLineView:
+    position: int
+    sku: str
+    description: str
+    quantity: int
+    unit_price: Decimal
+    discount: Decimal
+    net: Decimal
+    vat_rate: Decimal
+    vat: Decimal
+    gross: Decimal
+
+
+@dataclass(frozen=True)
+class InvoicePaymentView:
+    method: str
+    amount: Decimal
+    reference: str | None
+
+
+@dataclass(frozen=True)
+class InvoiceView:
+    number: str
+    kind: InvoiceKind
+    series: str
+    issued_at: datetime
+    due_on: date
+    issued_by: str
+    language: str
+    currency: str
+    customer: CustomerDetails
+    customer_id: int | None
+    seller: dict[str, str]
+    lines: tuple[InvoiceLineView, ...]
+    vat_breakdown: tuple[VatSplit, ...]
+    net: Decimal
+    vat: Decimal
+    gross: Decimal
+    payments: tuple[InvoicePaymentView, ...]
+    paid: Decimal
+    credited: Decimal  # positive total of the credit notes against this invoice
+    status: InvoiceStatus
+    reason: str
+    sale_number: str | None
+    order_number: str | None
+    credits_invoice: str | None  # the invoice a credit note corrects
+    credit_notes: tuple[str, ...]
+
+    @property
+    def balance_due(self) -> Decimal:
+        return (
+            max(self.gross - self.paid - self.credited, Decimal(0)) if self.kind is InvoiceKind.INVOICE else Decimal(0)
+        )
+
+
+@dataclass(frozen=True)
+class InvoiceSummary:
+    number: str
+    kind: InvoiceKind
+    issued_at: datetime
+    customer: str
+    net: Decimal
+    vat: Decimal
+    gross: Decimal
+    currency: str
+    status: InvoiceStatus
+
+
+class InvoiceService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    # ----- issuing -----------------------------------------------------------------------------
+
+    def issue_for_sale(
+        self,
+        actor: Actor,
+        sale_number: str,
+        customer: CustomerDetails | None = None,
+        *,
+        customer_id: int | None = None,
+        language: str | None = None,
+    ) -> InvoiceView:
+        """Invoice a counter sale (paid there). The customer is `customer`, else the customer `customer_id`,
+        else the sale's customer. A sale has one invoice: asking again raises Conflict with its number."""
+        actor.require(Permission.ISSUE_INVOICES)
+        with UnitOfWork(self._db, write=True) as uow:
+            sale = uow.session.scalar(select(Sale).where(Sale.number == str(sale_number).strip()))
+            if sale is None:
+                raise NotFound(f"No sale numbered '{sale_number}'. Check the number on the receipt.")
+            _refuse_second_invoice(uow.session, Invoice.sale_id == sale.id, f"Sale {sale.number}")
+            details, known_id = _customer(uow.session, customer, customer_id or sale.customer_id)
+            drafts = _sale_drafts(uow.session, sale)
+            payments = [InvoicePayment(method=p.method, amount=p.amount, reference=p.reference) for p in sale.payments]
+            change = sale.change_due
+            for payment in payments:  # the invoice shows what paid the sale, not the note handed over
+                if change and payment.method == PaymentMethod.CASH.value:
+                    taken = min(change, payment.amount)
+                    payment.amount -= taken
+                    change -= taken
+            invoice = self._issue(
+                uow.session,
+                actor,
+                InvoiceKind.INVOICE,
+                details,
+                known_id,
+                drafts,
+                [p for p in payments if p.amount > 0],
+                language,
+                currency(sale.currency),
+                sale_id=sale.id,
+            )
+            uow.commit()
+            return _view(uow.session, invoice, self._clock().date())
+
+    def issue_for_order(
+        self, actor: Actor, order_number: str, customer: CustomerDetails, *, language: str | None = None
+    ) -> InvoiceView:
+        """Invoice a paid online order, for the customer named."""
+        actor.require(Permission.ISSUE_INVOICES)
+        with UnitOfWork(self._db, write=True) as uow:
+            order = uow.session.scalar(select(OnlineOrder).where(OnlineOrder.number == str(order_number).strip()))
+            if order is None:
+                raise NotFound(f"No online order numbered '{order_number}'.")
+            if order.status != "paid":
+                raise ValidationError(
+                    f"Order {order.number} is {order.status.replace('_', ' ')}: only a paid order is invoiced.",
+                    field="order",
+                )
+            _refuse_second_invoice(uow.session, Invoice.online_order_id == order.id, f"Order {order.number}")
+            details, known_id = _customer(uow.session, customer, None)
+            payments = [InvoicePayment(method="card", amount=order.total, reference=order.payment_intent_id)]
+            invoice = self._issue(
+                uow.session,
+                actor,
+                InvoiceKind.INVOICE,
+                details,
+                known_id,
+                _order_drafts(uow.session, order),
+                payments,
+                language,
+                currency(order.currency),
+                online_order_id=order.id,
+            )
+            uow.commit()
+            return _view(uow.session, invoice, self._clock().date())
+
+    def credit_note(
+        self,
+        actor: Actor,
+        invoice_number: str,
+        reason: str,
+        lines: Sequence[tuple[int, int]] | None = None,
+    ) -> InvoiceView:
+        """A credit note against an invoice, for `lines` — (line position, quantity) — or for everything not
+        yet credited. Never more than invoiced minus already credited. Its quantities and totals are negative."""
+        actor.require(Permission.CREDIT_INVOICES)
+        why = clean_text(reason, "reason", max_length=500)
+        with UnitOfWork(self._db, write=True) as uow:
+            original = uow.session.scalar(
+                select(Invoice).where(Invoice.number == str(invoice_number).strip()).with_for_update()
+            )
+            if original is None:
+                raise NotFound(f"No invoice numbered '{invoice_number}'.")
+            if original.kind != InvoiceKind.INVOICE.value:
+                raise ValidationError(f"{original.number} is a credit note: credit its invoice.", field="invoice")
+            drafts, sources = _credit_drafts(uow.session, original, lines, currency(original.currency))
+            invoice = self._issue(
+                uow.session,
+                actor,
+                InvoiceKind.CREDIT_NOTE,
+                _details_of(original),
+                original.customer_id,
+                drafts,
+                [],
+                original.language,
+                currency(original.currency),
+                credited_invoice_id=original.id,
+                reason=why,
+                credited_lines=sources,
+            )
+            uow.commit()
+            return _view(uow.session, invoice, self._clock().date())
+
+    def _issue(
+        self,
+        session: Session,
+        actor: Actor,
+        kind: InvoiceKind,
+        customer: CustomerDetails,
+        customer_id: int | None,
+        drafts: list[DraftLine],
+        payments: list[InvoicePayment],
+        language: str | None,
+        cur: Currency,
+        *,
+        sale_id: int | None = None,
+        online_order_id: int | None = None,
+        credited_invoice_id: int | None = None,
+        reason: str = "",
+        credited_lines: Sequence[int | None] = (),
+    ) -> Invoice:
+        shop = read_settings(session)
+        lang = _language(language, shop)
+        now = self._clock()
+        series = shop.invoicing.series if kind is InvoiceKind.INVOICE else shop.invoicing.credit_note_series
+        sequence = next_number(session, f"INV-{series}", now.year)
+        totals = price_lines(drafts, cur)
+        invoice = Invoice(
+            number=invoice_number(series, now.year, sequence),
+            kind=kind.value,
+            series=series,
+            year=now.year,
+            sequence=sequence,
+            issued_at=now,
+            due_on=now.date() + timedelta(days=shop.invoicing.due_days),
+            issued_by=actor.user_id,
+            language=lang,
+            currency=cur.code,
+            sale_id=sale_id,
+            online_order_id=online_order_id,
+            credited_invoice_id=credited_invoice_id,
+            customer_id=customer_id,
+            customer_name=customer.name,
+            customer_address=customer.address,
+            customer_email=customer.email,
+            customer_vat_number=customer.vat_number,
+            customer_company_number=customer.company_number,
+            seller=_seller(shop),
+            net=totals.net,
+            vat=totals.vat,
+            gross=totals.gross,
+            reason=reason,
+        )
+        invoice.lines = _lines(totals, credited_lines)
+        invoice.payments = payments
+        session.add(invoice)
+        try:
+            session.flush()
+        except IntegrityError:
+            raise Conflict("This sale or order was invoiced at the same moment by someone else.") from None
+        return invoice
+
+    # ----- after issue -------------------------------------------------------------------------
+
+    def record_event(self, actor: Actor, invoice_number: str, kind: str) -> None:
+        """Note that an invoice was printed, reprinted, saved, emailed or exported."""
+        _require_reader(actor)
+        if kind not in EVENT_KINDS:
+            raise ValidationError(f"Unknown invoice event '{kind}'.", field="kind")
+        with UnitOfWork(self._db, write=True) as uow:
+            invoice = _invoice(uow.session, invoice_number)
+            uow.session.add(InvoiceEvent(invoice_id=invoice.id, at=self._clock(), user_id=actor.user_id, kind=kind))
+            uow.commit()
+
+    def events(self, actor: Actor, invoice_number: str) -> list[tuple[datetime, str]]:
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            invoice = _invoice(uow.session, invoice_number)
+            rows = uow.session.execute(
+                select(InvoiceEvent.at, InvoiceEvent.kind)
+                .where(InvoiceEvent.invoice_id == invoice.id)
+                .order_by(InvoiceEvent.id)
+            )
+            return [(at, kind) for at, kind in rows]
+
+    # ----- reading -----------------------------------------------------------------------------
+
+    def get(self, actor: Actor, invoice_number: str) -> InvoiceView:
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            return _view(uow.session, _invoice(uow.session, invoice_number), self._clock().date())
+
+    def for_sale(self, actor: Actor, sale_number: str) -> InvoiceView | None:
+        """The invoice of a counter sale, if it has one."""
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            invoice = uow.session.scalar(
+                select(Invoice)
+                .join(Sale, Sale.id == Invoice.sale_id)
+                .where(Sale.number == str(sale_number).strip(), Invoice.kind == InvoiceKind.INVOICE.value)
+            )
+            return None if invoice is None else _view(uow.session, invoice, self._clock().date())
+
+    def find(
+        self,
+        actor: Actor,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        customer: str | None = None,
+        series: str | None = None,
+        status: InvoiceStatus | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[InvoiceSummary]:
+        """Invoices and credit notes, newest first, filtered by issue time [since, until), customer name
+        (part of it), series and status."""
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            query = select(Invoice).order_by(Invoice.issued_at.desc(), Invoice.id.desc())
+            if since is not None:
+                query = query.where(Invoice.issued_at >= since)
+            if until is not None:
+                query = query.where(Invoice.issued_at < until)
+            if customer:
+                query = query.where(func.lower(Invoice.customer_name).contains(customer.strip().lower()))
+            if series:
+                query = query.where(Invoice.series == series.strip().upper())
+            today = self._clock().date()
+            if status is None:
+                rows = uow.session.scalars(query.limit(max(1, min(limit, MAX_PAGE))).offset(max(offset, 0)))
+                return [_summary(uow.session, row, today) for row in rows]
+            matching = [_summary(uow.session, row, today) for row in uow.session.scalars(query)]
+            return [s for s in matching if s.status is status][max(offset, 0) : max(offset, 0) + limit]
+
+    def in_period(self, actor: Actor, since: datetime, until: datetime) -> list[InvoiceView]:
+        """Every invoice and credit note issued in [since, until), oldest first, whole (for exports)."""
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            rows = uow.session.scalars(
+                select(Invoice)
+                .where(Invoice.issued_at >= since, Invoice.issued_at < until)
+                .order_by(Invoice.issued_at, Invoice.id)
+            )
+            today = self._clock().date()
+            return [_view(uow.session, row, today) for row in rows]
+
+
+def _require_reader(actor: Actor) -> None:
+    if not (actor.can(Permission.VIEW_ACCOUNTS) or actor.can(Permission.ISSUE_INVOICES)):
+        actor.require(Permission.VIEW_ACCOUNTS)
+
+
+def _language(language: str | None, shop: ShopSettings) -> str:
+    lang = language or shop.invoicing.language
+    if lang not in INVOICE_LANGUAGES:
+        raise ValidationError(f"Invoices are printed in {' or '.join(INVOICE_LANGUAGES)}.", field="language")
+    return lang
+
+
+def _seller(shop: ShopSettings) -> dict[str, str]:
+    return {
+        "name": shop.shop_name,
+        "address": shop.shop_address,
+        "vat_number": shop.shop_vat_number,
+        "company_number": shop.shop_company_number,
+        "email": shop.shop_email,
+        "phone": shop.shop_phone,
+        "legal_mentions": shop.legal_mentions,
+    }
+
+
+def _refuse_second_invoice(session: Session, condition: Any, what: str) -> None:
+    existing = session.scalar(select(Invoice.number).where(condition, Invoice.kind == InvoiceKind.INVOICE.value))
+    if existing is not None:
+        raise Conflict(f"{what} is invoiced already: {existing}. Reprint it, or issue a credit note to correct it.")
+
+
+def _customer(
+    session: Session, given: CustomerDetails | None, customer_id: int | None
+) -> tuple[CustomerDetails, int | None]:
+    if given is not None:
+        return _clean_details(given), customer_id
+    if customer_id is None:
+        raise ValidationError("An invoice needs the customer's name (and address).", field="customer")
+    row = session.get(Customer, customer_id)
+    if row is None:
+        raise NotFound(f"No customer {customer_id}.")
+    details = CustomerDetails(row.name, row.address, row.email, row.vat_number, row.company_number)
+    return _clean_details(details), row.id
+
+
+def _clean_details(details: CustomerDetails) -> CustomerDetails:
+    return CustomerDetails(
+        name=clean_text(details.name, "customer name", max_length=200),
+        address=clean_text(details.address, "customer address", max_length=1000, required=False),
+        email=clean_text(details.email, "customer email", max_length=254, required=False),
+        vat_number=clean_text(details.vat_number, "customer VAT number", max_length=40, required=False),
+        company_number=clean_text(details.company_number, "customer company number", max_length=40, required=False),
+    )
+
+
+def _details_of(invoice: Invoice) -> CustomerDetails:
+    return CustomerDetails(
+        invoice.customer_name,
+        invoice.customer_address,
+        invoice.customer_email,
+        invoice.customer_vat_number,
+        invoice.customer_company_number,
+    )
+
+
+def _descriptions(session: Session, sku_ids: set[int]) -> dict[int, tuple[str, str]]:
+    rows = session.execute(
+        select(Sku.id, Sku.code, Sku.size, Sku.properties, Product.name)
+        .join(Product, Product.id == Sku.product_id)
+        .where(Sku.id.in_(sku_ids))
+    )
+    return {
+        sku_id: (code, f"{name} {rules.variant_label(size, properties)}".strip())
+        for sku_id, code, size, properties, name in rows
+    }
+
+
+def _sale_drafts(session: Session, sale: Sale) -> list[DraftLine]:
+    lines: list[SaleLine] = list(sale.lines)
+    names = _descriptions(session, {line.sku_id for line in lines})
+    return [
+        DraftLine(
+            sku=names[line.sku_id][0],
+            description=names[line.sku_id][1],
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            discount=line.automatic_discount + line.line_discount + line.ticket_discount,
+            gross=line.total,
+            vat_rate=line.vat_rate,
+        )
+        for line in lines
+    ]
+
+
+def _order_drafts(session: Session, order: OnlineOrder) -> list[DraftLine]:
+    lines: list[OnlineOrderLine] = list(order.lines)
+    names = _descriptions(session, {line.sku_id for line in lines})
+    cur = currency(order.currency)
+    return [
+        DraftLine(
+            sku=names[line.sku_id][0],
+            description=names[line.sku_id][1],
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            discount=Decimal(0),
+            gross=cur.round(line.unit_price * line.quantity),
+            vat_rate=line.vat_rate,
+        )
+        for line in lines
+    ]
+
+
+def _credit_drafts(
+    session: Session, original: Invoice, asked: Sequence[tuple[int, int]] | None, cur: Currency
+) -> tuple[list[DraftLine], list[int | None]]:
+    credited = {
+        line_id: (int(quantity), Decimal(gross))
+        for line_id, quantity, gross in session.execute(
+            select(InvoiceLine.credited_line_id, -func.sum(InvoiceLine.quantity), -func.sum(InvoiceLine.gross))
+            .where(InvoiceLine.credited_line_id.in_([line.id for line in original.lines]))
+            .group_by(InvoiceLine.credited_line_id)
+        )
+    }
+    by_position = {line.position: line for line in original.lines}
+    if asked is None:
+        wanted = {p: line.quantity - credited.get(line.id, (0, Decimal(0)))[0] for p, line in by_position.items()}
+        wanted = {p: q for p, q in wanted.items() if q > 0}
+        if not wanted:
+            raise ValidationError(f"{original.number} is credited in full already.", field="lines")
+    else:
+        wanted = {}
+        for item in asked:
+            if not isinstance(item, tuple | list) or len(item) != 2:
+                raise ValidationError(f"Each line is a position and a quantity (got {item!r}).", field="lines")
+            wanted[int(item[0])] = wanted.get(int(item[0]), 0) + parse_quantity(item[1])
+        if not wanted:
+            raise ValidationError("Choose at least one line to credit.", field="lines")
+    problems, drafts, sources = [], [], []
+    for position, quantity in sorted(wanted.items()):
+        line = by_position.get(position)
+        if line is None:
+            problems.append(f"{original.number} has no line {position}")
+            continue
+        done_quantity, done_gross = credited.get(line.id, (0, Decimal(0)))
+        if quantity > line.quantity - done_quantity:
+            problems.append(
+                f"line {position} ({line.sku}): {line.quantity} invoiced, {done_quantity} credited, {quantity} asked"
+            )
+            continue
+        last = done_quantity + quantity == line.quantity  # the last units take what is left: no drift
+        gross = line.gross - done_gross if last else cur.round(line.gross * quantity / line.quantity)
+        discount = cur.round(line.discount * quantity / line.quantity)
+        drafts.append(
+            DraftLine(line.sku, line.description, -quantity, line.unit_price, -discount, -gross, line.vat_rate)
+        )
+        sources.append(line.id)
+    if problems:
+        raise ValidationError("Cannot credit: " + "; ".join(problems) + ".", field="lines")
+    return drafts, sources
+
+
+def _lines(totals: Totals, credited_lines: Sequence[int | None]) -> list[InvoiceLine]:
+    sources = list(credited_lines) or [None] * len(totals.lines)
+    return [
+        InvoiceLine(
+            position=position,
+            sku=priced.draft.sku,
+            description=priced.draft.description,
+            quantity=priced.draft.quantity,
+            unit_price=priced.draft.unit_price,
+            discount=priced.draft.discount,
+            net=priced.net,
+            vat_rate=priced.draft.vat_rate,
+            vat=priced.vat,
+            gross=priced.draft.gross,
+            credited_line_id=source,
+        )
+        for position, (priced, source) in enumerate(zip(totals.lines, sources, strict=True), start=1)
+    ]
+
+
+def _invoice(session: Session, number: str, *, lock: bool = False) -> Invoice:
+    query = select(Invoice).where(Invoice.number == str(number).strip())
+    invoice = session.scalar(query.with_for_update() if lock else query)
+    if invoice is None:
+        raise NotFound(f"No invoice numbered '{number}'.")
+    return invoice
+
+
+def _amounts(session: Session, invoice: Invoice) -> tuple[Decimal, Decimal]:
+    paid = session.scalar(
+        select(func.coalesce(func.sum(InvoicePayment.amount), 0)).where(InvoicePayment.invoice_id == invoice.id)
+    )
+    credited = session.scalar(
+        select(func.coalesce(-func.sum(Invoice.gross), 0)).where(Invoice.credited_invoice_id == invoice.id)
+    )
+    return Decimal(paid), Decimal(credited)
+
+
+def _summary(session: Session, invoice: Invoice, today: date) -> InvoiceSummary:
+    paid, credited = _amounts(session, invoice)
+    kind = InvoiceKind(invoice.kind)
+    return InvoiceSummary(
+        number=invoice.number,
+        kind=kind,
+        issued_at=invoice.issued_at,
+        customer=invoice.customer_name,
+        net=invoice.net,
+        vat=invoice.vat,
+        gross=invoice.gross,
+        currency=invoice.currency,
+        status=invoice_status(kind, invoice.gross, paid, credited, invoice.due_on, today),
+    )
+
+
+def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
+    cur = currency(invoice.currency)
+    paid, credited = _amounts(session, invoice)
+    kind = InvoiceKind(invoice.kind)
+    lines = tuple(
+        InvoiceLineView(
+            line.position,
+            line.sku,
+            line.description,
+            line.quantity,
+            cur.round(line.unit_price),
+            cur.round(line.discount),
+            cur.round(line.net),
+            line.vat_rate,
+            cur.round(line.vat),
+            cur.round(line.gross),
+        )
+        for line in invoice.lines
+    )
+    per_rate: dict[Decimal, list[Decimal]] = {}
+    for line in lines:
+        sums = per_rate.setdefault(line.vat_rate, [Decimal(0), Decimal(0), Decimal(0)])
+        sums[0] += line.gross
+        sums[1] += line.net
+        sums[2] += line.vat
+    issuer = session.get(User, invoice.issued_by) if invoice.issued_by is not None else None
+    sale_number = session.scalar(select(Sale.number).where(Sale.id == invoice.sale_id)) if invoice.sale_id else None
+    order_number = (
+        session.scalar(select(OnlineOrder.number).where(OnlineOrder.id == invoice.online_order_id))
+        if invoice.online_order_id
+        else None
+    )
+    credits_invoice = (
+        session.scalar(select(Invoice.number).where(Invoice.id == invoice.credited_invoice_id))
+        if invoice.credited_invoice_id
+        else None
+    )
+    credit_notes = tuple(
+        session.scalars(select(Invoice.number).where(Invoice.credited_invoice_id == invoice.id).order_by(Invoice.id))
+    )
+    return InvoiceView(
+        number=invoice.number,
+        kind=kind,
+        series=invoice.series,
+        issued_at=invoice.issued_at,
+        due_on=invoice.due_on,
+        issued_by=issuer.username if issuer else "",
+        language=invoice.language,
+        currency=invoice.currency,
+        customer=_details_of(invoice),
+        customer_id=invoice.customer_id,
+        seller=dict(invoice.seller),
+        lines=lines,
+        vat_breakdown=tuple(
+            VatSplit(rate=rate, gross=sums[0], net=sums[1], vat=sums[2]) for rate, sums in sorted(per_rate.items())
+        ),
+        net=cur.round(invoice.net),
+        vat=cur.round(invoice.vat),
+        gross=cur.round(invoice.gross),
+        payments=tuple(InvoicePaymentView(p.method, cur.round(p.amount), p.reference) for p in invoice.payments),
+        paid=cur.round(paid),
+        credited=cur.round(credited),
+        status=invoice_status(kind, invoice.gross, paid, credited, invoice.due_on, today),
+        reason=invoice.reason,
+        sale_number=sale_number,
+        order_number=order_number,
+        credits_invoice=credits_invoice,
+        credit_notes=credit_notes,
+    )

@@ -1,0 +1,202 @@
+"""Invoices and credit notes on both databases: issuing for counter sales and online orders, numbering,
+immutability, credit notes, payments, reading and every refusal."""
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from pos_app.domain.invoice import InvoiceKind, InvoiceStatus
+from pos_app.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from pos_app.services import open_services
+from pos_app.services.invoices import CustomerDetails
+from tests.payments.helpers import CARD_THAT_PAYS, pay
+from tests.services.helpers import make_product, visible_state
+
+ACME = CustomerDetails("ACME SARL", "1 place du Marché\n69001 Lyon", "compta@acme.example", "FR99123456789")
+
+
+@pytest.fixture
+def shop(services, admin, stock_manager, cashier):
+    """Three VAT rates on one ticket: TEE 19.90 at 20 %, MEAL 12.00 at 10 %, BOOK 18.00 at 5.5 %."""
+    services.settings.update_identity(admin, shop_name="Boutique Lumière", shop_address="3 rue Haute\n75003 Paris")
+    make_product(services, stock_manager, sku="TEE")
+    make_product(services, stock_manager, sku="MEAL", name="Lunch box", price=Decimal("12.00"), vat_rate=Decimal("10"))
+    make_product(services, stock_manager, sku="BOOK", name="Guide", price=Decimal("18.00"), vat_rate=Decimal("5.5"))
+    for sku in ("TEE", "MEAL", "BOOK"):
+        services.inventory.receive(stock_manager, sku, 20)
+    services.pos.open_session(cashier, "R1", Decimal("100"))
+    return services
+
+
+@pytest.fixture
+def sale(shop, cashier):
+    return shop.pos.checkout(
+        cashier, [("TEE", 3), ("MEAL", 2), ("BOOK", 1)], [("cash", Decimal("100"))], ticket_discount_percent=Decimal(5)
+    )
+
+
+def test_an_invoice_for_a_counter_sale_adds_up_per_vat_rate_and_shows_as_paid(shop, cashier, sale, clock):
+    invoice = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    assert invoice.number == f"F-{clock.now.year}-000001"
+    assert (invoice.kind, invoice.status, invoice.sale_number) == (InvoiceKind.INVOICE, InvoiceStatus.PAID, sale.number)
+    assert invoice.gross == sale.total == Decimal("96.61")
+    assert invoice.net + invoice.vat == invoice.gross
+    assert [v.rate for v in invoice.vat_breakdown] == [Decimal("5.5"), Decimal("10"), Decimal("20")]
+    for split in invoice.vat_breakdown:
+        lines = [line for line in invoice.lines if line.vat_rate == split.rate]
+        assert sum(line.net for line in lines) == split.net
+        assert sum(line.vat for line in lines) == split.vat
+        assert split.net + split.vat == split.gross
+    assert [v.gross for v in invoice.vat_breakdown] == [v.gross for v in sale.vat]
+    assert sum(p.amount for p in invoice.payments) == invoice.gross  # the change is not shown as paid
+    assert invoice.due_on == clock.now.date() + timedelta(days=30)
+    assert invoice.seller["name"] == "Boutique Lumière"
+    assert invoice.customer == ACME
+    assert shop.invoices.for_sale(cashier, sale.number) == invoice
+
+
+def test_a_sale_is_invoiced_once(shop, cashier, sale):
+    first = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    with pytest.raises(Conflict, match=f"invoiced already: {first.number}"):
+        shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+
+
+def test_the_sale_s_customer_is_invoiced_when_none_is_named(shop, cashier, admin):
+    customer = shop.customers.create_customer(
+        admin, name="Awa Diop", address="Rue 10, Dakar", vat_number="SN123", segment=None
+    )
+    receipt = shop.pos.checkout(cashier, [("TEE", 1)], [("card", Decimal("19.90"), "T1")], customer_id=customer.id)
+    invoice = shop.invoices.issue_for_sale(cashier, receipt.number)
+    assert (invoice.customer.name, invoice.customer.address, invoice.customer_id) == (
+        "Awa Diop",
+        "Rue 10, Dakar",
+        customer.id,
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "customer", "error", "message"),
+    [
+        ("R1-2026-999999", ACME, NotFound, "No sale numbered"),
+        (None, None, ValidationError, "needs the customer's name"),
+        (None, CustomerDetails("  "), ValidationError, "customer name is required"),
+        (None, CustomerDetails("ACME", vat_number="x" * 41), ValidationError, "too long"),
+    ],
+)
+def test_a_refused_invoice_writes_nothing_and_takes_no_number(shop, cashier, sale, number, customer, error, message):
+    before = visible_state(shop)
+    with pytest.raises(error, match=message):
+        shop.invoices.issue_for_sale(cashier, number or sale.number, customer)
+    assert visible_state(shop) == before
+    assert shop.invoices.issue_for_sale(cashier, sale.number, ACME).number.endswith("-000001")
+
+
+def test_a_stock_manager_cannot_issue_or_read_invoices(shop, stock_manager, cashier, sale):
+    with pytest.raises(PermissionDenied):
+        shop.invoices.issue_for_sale(stock_manager, sale.number, ACME)
+    number = shop.invoices.issue_for_sale(cashier, sale.number, ACME).number
+    with pytest.raises(PermissionDenied):
+        shop.invoices.get(stock_manager, number)
+
+
+def test_an_issued_invoice_cannot_be_changed_or_deleted_even_in_the_database(shop, cashier, sale):
+    invoice = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    for statement in (
+        "UPDATE invoices SET gross = 1",
+        "UPDATE invoice_lines SET quantity = 99",
+        "DELETE FROM invoice_lines",
+        "DELETE FROM invoices",
+        "UPDATE invoice_payments SET amount = 0",
+    ):
+        with pytest.raises(DatabaseError, match="never changes"), shop.db.write_engine.begin() as conn:
+            conn.execute(text(statement))
+    assert shop.invoices.get(cashier, invoice.number) == invoice
+
+
+def test_a_credit_note_references_its_invoice_with_negative_totals(shop, cashier, accountant, sale):
+    invoice = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    tee = next(line for line in invoice.lines if line.sku == "TEE")
+    credit = shop.invoices.credit_note(accountant, invoice.number, "Returned one tee", [(tee.position, 1)])
+    assert credit.number.startswith("AV-") and credit.kind is InvoiceKind.CREDIT_NOTE
+    assert credit.credits_invoice == invoice.number
+    assert [(line.sku, line.quantity) for line in credit.lines] == [("TEE", -1)]
+    assert credit.gross == -(tee.gross / 3).quantize(Decimal("0.01")) and credit.net + credit.vat == credit.gross
+    after = shop.invoices.get(accountant, invoice.number)
+    assert after.status is InvoiceStatus.PARTLY_CREDITED and after.credit_notes == (credit.number,)
+    rest = shop.invoices.credit_note(accountant, invoice.number, "Cancelled")
+    assert rest.gross + credit.gross == -invoice.gross  # the last credit takes exactly what was left
+    assert shop.invoices.get(accountant, invoice.number).status is InvoiceStatus.CREDITED
+    with pytest.raises(ValidationError, match="credited in full already"):
+        shop.invoices.credit_note(accountant, invoice.number, "Again")
+
+
+def test_a_credit_note_never_exceeds_what_is_left_and_needs_the_right_role(shop, cashier, accountant, sale):
+    invoice = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    before = visible_state(shop)
+    with pytest.raises(ValidationError, match=r"line 1 \(TEE\): 3 invoiced, 0 credited, 4 asked"):
+        shop.invoices.credit_note(accountant, invoice.number, "Too many", [(1, 4)])
+    with pytest.raises(ValidationError, match="has no line 9"):
+        shop.invoices.credit_note(accountant, invoice.number, "Wrong line", [(9, 1)])
+    with pytest.raises(ValidationError, match="reason is required"):
+        shop.invoices.credit_note(accountant, invoice.number, " ")
+    with pytest.raises(PermissionDenied):
+        shop.invoices.credit_note(cashier, invoice.number, "Cashiers do not credit")
+    assert visible_state(shop) == before
+
+
+def test_reprints_are_recorded(shop, cashier, sale, clock):
+    invoice = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    shop.invoices.record_event(cashier, invoice.number, "printed")
+    clock.advance(days=3)
+    shop.invoices.record_event(cashier, invoice.number, "reprinted")
+    assert [kind for _, kind in shop.invoices.events(cashier, invoice.number)] == ["printed", "reprinted"]
+    with pytest.raises(ValidationError, match="Unknown invoice event"):
+        shop.invoices.record_event(cashier, invoice.number, "burnt")
+
+
+def test_invoices_are_found_by_period_customer_series_and_status(shop, cashier, accountant, admin, clock):
+    numbers = []
+    for name in ("ACME SARL", "Awa Diop", "acme export"):
+        receipt = shop.pos.checkout(cashier, [("TEE", 1)], [("cash", Decimal("20"))])
+        numbers.append(shop.invoices.issue_for_sale(cashier, receipt.number, CustomerDetails(name)).number)
+        clock.advance(days=1)
+    credit = shop.invoices.credit_note(accountant, numbers[0], "Returned")
+    found = shop.invoices.find(accountant, customer="acme")
+    assert [s.number for s in found] == [credit.number, numbers[2], numbers[0]]
+    assert [s.number for s in shop.invoices.find(accountant, series="F", status=InvoiceStatus.PAID)] == [
+        numbers[2],
+        numbers[1],
+    ]
+    start = clock.now - timedelta(days=2, hours=1)
+    assert [s.number for s in shop.invoices.find(accountant, since=start, until=start + timedelta(days=1))] == [
+        numbers[1]
+    ]
+    period = shop.invoices.in_period(accountant, clock.now - timedelta(days=10), clock.now + timedelta(days=1))
+    assert [v.number for v in period] == [*numbers, credit.number]
+
+
+def test_a_paid_online_order_is_invoiced_and_an_unpaid_one_is_not(
+    database_url, clock, gateway, shopper, stock_manager, accountant
+):
+    with open_services(database_url, clock=clock, payment_gateway=gateway) as shop:
+        make_product(shop, stock_manager, sku="TEE")
+        shop.inventory.receive(stock_manager, "TEE", 5)
+        since = datetime.now(UTC) - timedelta(seconds=2)
+        paid = shop.payments.checkout([("TEE", 2)], "ana@example.com")
+        pay(shopper, paid.payment_intent_id, CARD_THAT_PAYS)
+        shop.payments.reconcile(since)
+        waiting = shop.payments.checkout([("TEE", 1)], "bob@example.com")
+        order = shop.payments.order(paid.order_id)
+        invoice = shop.invoices.issue_for_order(accountant, order.number, ACME, language="en")
+        assert (invoice.order_number, invoice.gross, invoice.language) == (order.number, Decimal("39.80"), "en")
+        assert invoice.status is InvoiceStatus.PAID
+        assert [(p.method, p.amount) for p in invoice.payments] == [("card", Decimal("39.80"))]
+        unpaid = shop.payments.order(waiting.order_id)
+        assert unpaid.number is None  # numbered only once paid: nothing to invoice by
+        with pytest.raises(NotFound):
+            shop.invoices.issue_for_order(accountant, "WEB-2026-999999", ACME)
+        with pytest.raises(Conflict, match="invoiced already"):
+            shop.invoices.issue_for_order(accountant, order.number, ACME)

@@ -1,0 +1,31 @@
+"""An invoice or credit note as a PDF/A-3 on A4 with its Factur-X XML, through the shared document renderer."""
+
+from __future__ import annotations
+
+from pos_app.documents import render_pdf
+from pos_app.documents.formatting import locale_for
+from pos_app.invoices.labels import labels_for
+from pos_app.invoices.model import InvoiceView
+
+TEMPLATE = "invoices/invoice.html"
+
+
+def invoice_html_context(view: InvoiceView, logo: str | None) -> dict[str, object]:
+    return {
+        "invoice": view,
+        "logo": logo,
+        "words": labels_for(view.language),
+        "language": view.language,
+        "locale": locale_for(view.language),
+    }
+
+
+def invoice_pdf(view: InvoiceView, *, logo: str | None = None, facturx: bool = True) -> bytes:
+    """The printable invoice; with `facturx`, the EN 16931 XML is embedded so accounting software reads it.
+    `logo` is an image URL (a data: URL from the settings)."""
+    pdf = render_pdf(TEMPLATE, invoice_html_context(view, logo), pdf_variant="pdf/a-3b")
+    if not facturx:
+        return pdf
+    from pos_app.invoices.facturx import embed_facturx
+
+    return embed_facturx(pdf, view)

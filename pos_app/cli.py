@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -146,7 +146,72 @@ def _parser() -> argparse.ArgumentParser:
         "stored in it",
     )
     verify.set_defaults(handler=_journal_verify)
+    close = journal_commands.add_parser(
+        "close",
+        help="close a month or a year of the journal (accountants and admins)",
+        description="Close a calendar month or year (UTC) on one register, or on every register whose journal had "
+        "begun by its end: a signed closing entry records the period's sales, refunds, number of entries and grand "
+        "total. A period closes once it is over, once per register; a year once each of its months is closed. "
+        "The user's password is read from standard input.",
+    )
+    period = close.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", type=_journal_month, metavar="YYYY-MM", help="the month to close")
+    period.add_argument("--year", type=_journal_year, metavar="YYYY", help="the year to close")
+    close.add_argument("--register", metavar="CODE", help="close only this register (default: every register)")
+    close.add_argument("--user", required=True, metavar="NAME", help="the accountant or admin who closes")
+    close.set_defaults(handler=_journal_close)
+    archive = journal_commands.add_parser(
+        "export",
+        help="write a signed archive of a period of the journal",
+        description="Write a ZIP archive of the journal entries dated from the first day to the last day given "
+        "(both included, UTC), with the closings of the months and years inside the period, the registers, the "
+        "public key and a manifest signed with the journal key (docs/journal-archive.md). The period must be over "
+        "and the journal must verify; an existing file is never overwritten. Needs the journal's key file.",
+    )
+    archive.add_argument("--from", dest="first_day", required=True, type=_day, metavar="YYYY-MM-DD")
+    archive.add_argument("--to", dest="last_day", required=True, type=_day, metavar="YYYY-MM-DD")
+    archive.add_argument("--out", required=True, type=Path, metavar="FILE", help="the ZIP file to write")
+    archive.set_defaults(handler=_journal_export)
+    check_archive = journal_commands.add_parser(
+        "verify-archive",
+        help="check a journal archive with nothing but the file",
+        description="Check an archive written by 'pos-app journal export', without any database: the manifest's "
+        "signature, the SHA-256 of every file, each register's hash chain, signatures and grand totals, and the "
+        "closings. Names the first entry or file that is not as exported. Exits 0 if the archive is intact, 1 if "
+        "not.",
+    )
+    check_archive.add_argument("file", type=Path, help="the archive (ZIP)")
+    check_archive.add_argument(
+        "--public-key",
+        type=Path,
+        metavar="FILE",
+        help="the shop's journal public key (PEM), kept apart from the archive: the archive's key must be this one",
+    )
+    check_archive.set_defaults(handler=_journal_verify_archive)
+
+    invoices = commands.add_parser("invoices", help="invoices and credit notes")
+    invoice_commands = invoices.add_subparsers(title="invoice commands", metavar="COMMAND", required=True)
+    export = invoice_commands.add_parser(
+        "export",
+        help="write every invoice and credit note of a period as PDF, with a CSV and XLSX summary",
+        description="Write the PDF (Factur-X) of every invoice and credit note issued from the first day to the "
+        "last day given, both included, and summary-<from>-<to>.csv and .xlsx with their totals.",
+    )
+    export.add_argument("--from", dest="first_day", required=True, type=_day, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="last_day", required=True, type=_day, metavar="YYYY-MM-DD")
+    export.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write into")
+    export.add_argument(
+        "--workers", type=int, default=None, metavar="N", help="rendering processes (default: one per core)"
+    )
+    export.set_defaults(handler=_invoices_export)
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2026-11-30") from None
 
 
 def _port(text: str) -> int:
@@ -328,6 +393,97 @@ def _journal_verify(args: argparse.Namespace) -> int:
     if result.breaks and result.key_problem:
         print(f"  also: {result.key_problem}.")
     return 0 if result.ok else 1
+
+
+def _journal_month(text: str) -> tuple[int, int]:
+    year, _, month = text.partition("-")
+    if len(year) != 4 or len(month) != 2 or not (year + month).isdigit():
+        raise argparse.ArgumentTypeError(f"give a month as YYYY-MM, such as 2026-10 (got {text!r})")
+    return int(year), int(month)
+
+
+def _journal_year(text: str) -> int:
+    if len(text) != 4 or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"give a year as YYYY, such as 2026 (got {text!r})")
+    return int(text)
+
+
+def _journal_close(args: argparse.Namespace) -> int:
+    import getpass
+
+    from pos_app.services.journal_closings import JournalClosingService
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"Password of {args.user}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    with _open(args) as svc:
+        actor = svc.auth.login(args.user, password)
+        service = JournalClosingService(svc.db, svc.clock)
+        if args.month is not None:
+            closed = service.close_month(actor, *args.month, register=args.register)
+        else:
+            closed = service.close_year(actor, args.year, register=args.register)
+        currency = svc.settings.current().currency
+    for closing in closed:
+        covered = f"entries {closing.first_sequence} to {closing.last_sequence}" if closing.entries else "no entry"
+        print(
+            f"Closed {closing.period} on {closing.register} ({covered}): sales {currency.round(closing.sales_total)}, "
+            f"refunds {currency.round(closing.refunds_total)}, grand total {currency.round(closing.grand_total)} "
+            f"{currency.code}; journal entry {closing.entry_sequence}."
+        )
+    return 0
+
+
+def _journal_export(args: argparse.Namespace) -> int:
+    from pos_app.services.auth import system_actor
+    from pos_app.services.journal_archive import JournalArchiveService
+
+    with _open(args) as svc:
+        summary = JournalArchiveService(svc.db, svc.clock).export_archive(
+            system_actor(), args.first_day, args.last_day, args.out
+        )
+    print(
+        f"Wrote {summary.path}: {summary.entries} journal entries of {summary.registers} register(s) and "
+        f"{summary.closings} closing(s), {summary.first_day} to {summary.last_day}, signed with key "
+        f"{summary.key_fingerprint}. SHA-256 of the archive: {summary.sha256}"
+    )
+    return 0
+
+
+def _journal_verify_archive(args: argparse.Namespace) -> int:
+    from pos_app.services.journal_archive import verify_archive
+
+    public_key = None
+    if args.public_key is not None:
+        try:
+            public_key = args.public_key.read_bytes()
+        except OSError as error:
+            print(f"error: cannot read the public key {args.public_key}: {error.strerror}", file=sys.stderr)
+            return 1
+    result = verify_archive(args.file, public_key)
+    print(result.verdict)
+    for other in result.problems[1:]:
+        print(f"  also: {other}.")
+    return 0 if result.ok else 1
+
+
+def _invoices_export(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from pos_app.services.auth import system_actor
+
+    since = datetime.combine(args.first_day, time()).astimezone()  # midnight where the shop is
+    until = datetime.combine(args.last_day + timedelta(days=1), time()).astimezone()
+    with _open(args) as svc, tqdm(unit=" PDF", desc="Invoices", disable=None) as bar:
+        result = svc.invoice_export.export(
+            system_actor(), since, until, args.out, workers=args.workers, on_start=bar.reset, progress=bar.update
+        )
+    print(
+        f"Wrote {result.documents} PDF(s) and {result.csv.name} / {result.xlsx.name} in {args.out}: "
+        f"{result.net} excl. VAT, {result.vat} VAT, {result.gross} incl. VAT."
+    )
+    return 0
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +20,9 @@ from pos_app.errors import ValidationError
 from pos_app.services.unit_of_work import UnitOfWork
 
 BLIND_CLOSE = "till.blind_close"
+LOGO = "shop_logo"  # a data: URL, read only by what prints it (it can weigh hundreds of kilobytes)
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+MAX_LOGO_BYTES = 512 * 1024
 # What receipts and invoices print about the shop: setting key -> (label, longest length).
 IDENTITY_FIELDS = {
     "shop_address": ("address", 500),
@@ -57,7 +61,7 @@ class ShopSettings:
 
 
 def read_settings(session: Session) -> ShopSettings:
-    values = dict(session.execute(select(Setting.key, Setting.value)).all())
+    values = dict(session.execute(select(Setting.key, Setting.value).where(Setting.key != LOGO)).all())
     rates = tuple(session.scalars(select(TaxRate.rate).order_by(TaxRate.rate)).all())
     return ShopSettings(
         shop_name=values.get("shop_name", ""),
@@ -145,6 +149,28 @@ class SettingsService:
         ):
             raise ValidationError("Invoices and credit notes need different series.", field="credit_note_series")
         return self._write(changes)
+
+    def set_logo(self, actor: Actor, image: bytes | None) -> None:
+        """The shop's logo for invoices: a PNG or JPEG file's bytes, or None to remove it."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        if image is None:
+            value = ""
+        else:
+            kind = next((mime for magic, mime in LOGO_TYPES.items() if image.startswith(magic)), None)
+            if kind is None:
+                raise ValidationError("The logo must be a PNG or JPEG image.", field="logo")
+            if len(image) > MAX_LOGO_BYTES:
+                raise ValidationError(
+                    f"The logo weighs {len(image) // 1024} KB; use an image of at most {MAX_LOGO_BYTES // 1024} KB.",
+                    field="logo",
+                )
+            value = f"data:{kind};base64,{base64.b64encode(image).decode('ascii')}"
+        self._write({LOGO: value})
+
+    def logo(self) -> str | None:
+        """The logo as a data: URL, or None."""
+        with UnitOfWork(self._db, write=False) as uow:
+            return uow.session.scalar(select(Setting.value).where(Setting.key == LOGO)) or None
 
     def _current_invoicing_keys(self) -> list[tuple[str, str]]:
         with UnitOfWork(self._db, write=False) as uow:

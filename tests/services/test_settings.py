@@ -57,3 +57,17 @@ def test_invoice_series_terms_and_language_are_checked(services, admin, accounta
     with pytest.raises(PermissionDenied):
         services.settings.update_invoicing(accountant, due_days=10)
     assert services.settings.current().invoicing == shop.invoicing
+
+
+def test_a_logo_is_a_small_png_or_jpeg(services, admin, cashier):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    services.settings.set_logo(admin, png)
+    assert services.settings.logo().startswith("data:image/png;base64,")
+    with pytest.raises(ValidationError, match="PNG or JPEG"):
+        services.settings.set_logo(admin, b"GIF89a")
+    with pytest.raises(ValidationError, match="at most 512 KB"):
+        services.settings.set_logo(admin, png + bytes(600 * 1024))
+    with pytest.raises(PermissionDenied):
+        services.settings.set_logo(cashier, None)
+    services.settings.set_logo(admin, None)
+    assert services.settings.logo() is None

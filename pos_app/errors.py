@@ -113,3 +113,7 @@ class ImportRejected(ValidationError):
         super().__init__(
             f"Nothing was imported: {len(self.errors)} bad row(s). Fix them and import again.\n{shown}{more}"
         )
+
+
+class PrinterError(PosError):
+    """The receipt printer is not configured, or cannot be reached or written to."""

@@ -6,8 +6,9 @@ set -euo pipefail
 
 profile="${1:-desktop}"
 desktop_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
-  libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0)
-test_packages=(postgresql xvfb)
+  libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libusb-1.0-0)
+test_packages=(postgresql xvfb poppler-utils zbar-tools)
 
 case "$profile" in
   desktop) wanted=("${desktop_packages[@]}") ;;

@@ -424,7 +424,10 @@ class JournalEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
     signature: Mapped[str] = mapped_column(String(200))
 
-    __table_args__ = (UniqueConstraint("register_id", "sequence", name="uq_journal_entries_register_id_sequence"),)
+    __table_args__ = (
+        UniqueConstraint("register_id", "sequence", name="uq_journal_entries_register_id_sequence"),
+        Index("ix_journal_entries_register_id_at", "register_id", "at"),  # a receipt finds its entry by time
+    )
 
 
 class Partner(Base):

@@ -194,8 +194,14 @@ def upgrade() -> None:
     with op.batch_alter_table("sales", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_sales_customer_id"), ["customer_id"], unique=False)
 
+    with op.batch_alter_table("journal_entries", schema=None) as batch_op:
+        batch_op.create_index("ix_journal_entries_register_id_at", ["register_id", "at"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("journal_entries", schema=None) as batch_op:
+        batch_op.drop_index("ix_journal_entries_register_id_at")
+
     with op.batch_alter_table("sales", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_sales_customer_id"))
 

@@ -1,0 +1,1 @@
+"""Receipts: what they show (model), their QR code, and their printing on ESC/POS printers and as PDF."""

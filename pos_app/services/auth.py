@@ -24,6 +24,8 @@ MAX_DELAY_SECONDS = 15 * 60
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+MIN_PIN, MAX_PIN = 4, 8
+PIN_PATTERN = re.compile(rf"[0-9]{{{MIN_PIN},{MAX_PIN}}}")
 
 
 @dataclass(frozen=True)
@@ -93,25 +95,46 @@ class AuthService:
 
     def login(self, username: str, password: str) -> Actor:
         """Check a user's password. Raises AuthError, or LoginThrottled after repeated failures."""
+        return self._authenticate(username, password, use_pin=False)
+
+    def login_with_pin(self, username: str, pin: str) -> Actor:
+        """Check a user's PIN, for switching cashier at the counter. Failures count with the password's:
+        after five wrong tries, a PIN waits as long as a password would."""
+        return self._authenticate(username, pin, use_pin=True)
+
+    def set_pin(self, actor: Actor, pin: str | None, username: str | None = None) -> None:
+        """Set (or with None, remove) a PIN of 4 to 8 digits: one's own, or anyone's for an admin."""
+        target = actor.username if username is None else _parse_username(username)
+        if target != actor.username:
+            actor.require(Permission.MANAGE_USERS)
+        if pin is not None and not (isinstance(pin, str) and PIN_PATTERN.fullmatch(pin)):
+            raise ValidationError(f"A PIN is {MIN_PIN} to {MAX_PIN} digits.", field="pin")
+        self._update_user(target, pin_hash=None if pin is None else self._hasher.hash(pin))
+
+    def _authenticate(self, username: str, secret: str, *, use_pin: bool) -> Actor:
         name = str(username or "").strip().lower()
         with UnitOfWork(self._db, write=False) as uow:
             user = uow.session.scalar(select(User).where(User.username == name))
             if user is not None:
                 uow.session.expunge(user)
         now = self._clock()
-        if user is None:
-            self._verify(self._dummy_hash, str(password))
-            raise AuthError("Unknown username or wrong password.")
+        failure = "Unknown username or wrong PIN." if use_pin else "Unknown username or wrong password."
+        stored = (user.pin_hash if use_pin else user.password_hash) if user is not None else None
+        if user is None or stored is None:
+            self._verify(self._dummy_hash, str(secret))
+            if user is not None and use_pin:
+                raise AuthError(f"'{name}' has no PIN yet: log in with the password, then set a PIN.")
+            raise AuthError(failure)
         if user.last_failed_at is not None:
             wait_until = user.last_failed_at + login_delay(user.failed_logins)
             if now < wait_until:
                 raise LoginThrottled(name, max(1, int((wait_until - now).total_seconds() + 0.999)))
-        if not self._verify(user.password_hash, str(password)):
+        if not self._verify(stored, str(secret)):
             self._record_failure(user.id, now)
-            raise AuthError("Unknown username or wrong password.")
+            raise AuthError(failure)
         if not user.active:
             raise AuthError(f"The account '{name}' is deactivated. Ask an admin to reactivate it.")
-        self._record_success(user, str(password))
+        self._record_success(user, None if use_pin else str(secret))
         return Actor(user_id=user.id, username=user.username, role=Role(user.role))
 
     def create_user(self, admin: Actor, username: str, password: str, role: str) -> UserInfo:
@@ -167,11 +190,11 @@ class AuthService:
             )
             uow.commit()
 
-    def _record_success(self, user: User, password: str) -> None:
+    def _record_success(self, user: User, password: str | None) -> None:
         values: dict[str, object] = {}
         if user.failed_logins or user.last_failed_at is not None:
             values.update(failed_logins=0, last_failed_at=None)
-        if self._hasher.check_needs_rehash(user.password_hash):
+        if password is not None and self._hasher.check_needs_rehash(user.password_hash):
             values["password_hash"] = self._hasher.hash(password)
         if not values:
             return

@@ -106,3 +106,38 @@ def test_a_deactivated_user_cannot_log_in_and_an_admin_can_reset_a_password(serv
         services.auth.reset_password(admin, "ghost", "brand-new-password")
     with pytest.raises(PermissionDenied, match="your own account"):
         services.auth.set_active(admin, "admin", False)
+
+
+def test_a_cashier_sets_a_pin_and_switches_in_with_it(services, cashier):
+    services.auth.set_pin(cashier, "4821")
+    assert services.auth.login_with_pin("cashier", "4821") == cashier
+    with pytest.raises(AuthError, match="wrong PIN"):
+        services.auth.login_with_pin("cashier", "0000")
+    assert services.auth.login("cashier", PASSWORDS["cashier"]) == cashier  # the password still works
+
+
+@pytest.mark.parametrize("pin", ["123", "123456789", "12a4", "", " 1234"])
+def test_a_pin_is_four_to_eight_digits(services, cashier, pin):
+    with pytest.raises(ValidationError, match="4 to 8 digits"):
+        services.auth.set_pin(cashier, pin)
+
+
+def test_only_an_admin_sets_someone_else_s_pin(services, cashier, admin):
+    with pytest.raises(PermissionDenied):
+        services.auth.set_pin(cashier, "1234", username="admin")
+    services.auth.set_pin(admin, "9876", username="cashier")
+    assert services.auth.login_with_pin("cashier", "9876") == cashier
+    services.auth.set_pin(admin, None, username="cashier")
+    with pytest.raises(AuthError, match="has no PIN yet"):
+        services.auth.login_with_pin("cashier", "9876")
+
+
+def test_guessing_a_pin_is_slowed_down_like_a_password(services, cashier, clock):
+    services.auth.set_pin(cashier, "4821")
+    for guess in range(5):
+        with pytest.raises(AuthError):
+            services.auth.login_with_pin("cashier", f"000{guess}")
+    with pytest.raises(LoginThrottled):
+        services.auth.login_with_pin("cashier", "4821")
+    clock.advance(seconds=6)
+    assert services.auth.login_with_pin("cashier", "4821") == cashier

@@ -49,6 +49,7 @@ class InvoiceView:
     series: str
     issued_at: datetime
     due_on: date
+    delivered_on: date  # when the goods were sold (the sale or the paid order)
     issued_by: str
     language: str
     currency: str

@@ -195,6 +195,11 @@ class InvoiceService:
         credited_lines: Sequence[int | None] = (),
     ) -> Invoice:
         shop = read_settings(session)
+        if not (shop.shop_name and shop.shop_vat_number):
+            raise ValidationError(
+                "Invoices need the shop's name and VAT number: an admin enters them in the settings first.",
+                field="shop_vat_number",
+            )
         lang = _language(language, shop)
         now = self._clock()
         series = shop.invoicing.series if kind is InvoiceKind.INVOICE else shop.invoicing.credit_note_series
@@ -561,12 +566,11 @@ def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
         sums[1] += line.net
         sums[2] += line.vat
     issuer = session.get(User, invoice.issued_by) if invoice.issued_by is not None else None
-    sale_number = session.scalar(select(Sale.number).where(Sale.id == invoice.sale_id)) if invoice.sale_id else None
-    order_number = (
-        session.scalar(select(OnlineOrder.number).where(OnlineOrder.id == invoice.online_order_id))
-        if invoice.online_order_id
-        else None
-    )
+    sale = session.execute(select(Sale.number, Sale.at).where(Sale.id == invoice.sale_id)).first()
+    order = session.execute(
+        select(OnlineOrder.number, OnlineOrder.paid_at).where(OnlineOrder.id == invoice.online_order_id)
+    ).first()
+    delivered = (sale.at if sale else None) or (order.paid_at if order else None) or invoice.issued_at
     credits_invoice = (
         session.scalar(select(Invoice.number).where(Invoice.id == invoice.credited_invoice_id))
         if invoice.credited_invoice_id
@@ -581,6 +585,7 @@ def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
         series=invoice.series,
         issued_at=invoice.issued_at,
         due_on=invoice.due_on,
+        delivered_on=delivered.date(),
         issued_by=issuer.username if issuer else "",
         language=invoice.language,
         currency=invoice.currency,
@@ -599,8 +604,8 @@ def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
         credited=cur.round(credited),
         status=invoice_status(kind, invoice.gross, paid, credited, invoice.due_on, today),
         reason=invoice.reason,
-        sale_number=sale_number,
-        order_number=order_number,
+        sale_number=sale.number if sale else None,
+        order_number=order.number if order else None,
         credits_invoice=credits_invoice,
         credit_notes=credit_notes,
     )

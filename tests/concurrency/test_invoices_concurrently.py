@@ -54,6 +54,8 @@ def invoice_each_sale(job: InvoiceJob, barrier: Barrier, reports: Any) -> None:
 def test_four_processes_issuing_at_once_get_contiguous_unique_numbers(database_url, cashier, accountant):
     with open_services(database_url) as svc:
         stock = svc.auth.login("stock", PASSWORDS["stock"])
+        admin = svc.auth.login("admin", PASSWORDS["admin"])
+        svc.settings.update_identity(admin, shop_name="Boutique", shop_vat_number="FR12345678901")
         make_product(svc, stock, sku="TEE")
         svc.inventory.receive(stock, "TEE", WORKERS * INVOICES_EACH)
         svc.pos.open_session(cashier, "R1", Decimal("0"))

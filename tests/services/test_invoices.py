@@ -21,7 +21,9 @@ ACME = CustomerDetails("ACME SARL", "1 place du Marché\n69001 Lyon", "compta@ac
 @pytest.fixture
 def shop(services, admin, stock_manager, cashier):
     """Three VAT rates on one ticket: TEE 19.90 at 20 %, MEAL 12.00 at 10 %, BOOK 18.00 at 5.5 %."""
-    services.settings.update_identity(admin, shop_name="Boutique Lumière", shop_address="3 rue Haute\n75003 Paris")
+    services.settings.update_identity(
+        admin, shop_name="Boutique Lumière", shop_address="3 rue Haute\n75003 Paris", shop_vat_number="FR12345678901"
+    )
     make_product(services, stock_manager, sku="TEE")
     make_product(services, stock_manager, sku="MEAL", name="Lunch box", price=Decimal("12.00"), vat_rate=Decimal("10"))
     make_product(services, stock_manager, sku="BOOK", name="Guide", price=Decimal("18.00"), vat_rate=Decimal("5.5"))
@@ -92,6 +94,17 @@ def test_a_refused_invoice_writes_nothing_and_takes_no_number(shop, cashier, sal
         shop.invoices.issue_for_sale(cashier, number or sale.number, customer)
     assert visible_state(shop) == before
     assert shop.invoices.issue_for_sale(cashier, sale.number, ACME).number.endswith("-000001")
+
+
+def test_no_invoice_without_the_shop_s_vat_number(services, admin, cashier, stock_manager):
+    make_product(services, stock_manager, sku="TEE")
+    services.inventory.receive(stock_manager, "TEE", 1)
+    services.pos.open_session(cashier, "R1", Decimal(0))
+    sale = services.pos.checkout(cashier, [("TEE", 1)], [("cash", Decimal(20))])
+    services.settings.update_identity(admin, shop_name="Boutique")
+    with pytest.raises(ValidationError, match="shop's name and VAT number"):
+        services.invoices.issue_for_sale(cashier, sale.number, ACME)
+    assert services.invoices.for_sale(cashier, sale.number) is None
 
 
 def test_a_stock_manager_cannot_issue_or_read_invoices(shop, stock_manager, cashier, sale):
@@ -182,6 +195,7 @@ def test_a_paid_online_order_is_invoiced_and_an_unpaid_one_is_not(
     database_url, clock, gateway, shopper, stock_manager, accountant
 ):
     with open_services(database_url, clock=clock, payment_gateway=gateway) as shop:
+        shop.settings.update_identity(shop.auth.login("admin", "admin-password"), shop_name="B", shop_vat_number="FR1")
         make_product(shop, stock_manager, sku="TEE")
         shop.inventory.receive(stock_manager, "TEE", 5)
         since = datetime.now(UTC) - timedelta(seconds=2)

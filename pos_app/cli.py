@@ -134,8 +134,9 @@ def _parser() -> argparse.ArgumentParser:
         "verify",
         help="check that no journal entry was changed, deleted, inserted, reordered or cut off",
         description="Check the sales journal with the database and the journal public key only: sequences, "
-        "hash chain, signatures, grand totals and the signed record of each register's last entry. Names the "
-        "first entry that is not as it was written. Exits 0 if the journal is intact, 1 if not.",
+        "hash chain, signatures, grand totals, the signed record of each register's last entry, and the figures "
+        "of the monthly and yearly closings. Names the first entry that is not as it was written. Exits 0 if the "
+        "journal is intact, 1 if not.",
     )
     verify.add_argument("--register", metavar="CODE", help="check only this register (default: all)")
     verify.add_argument(
@@ -411,7 +412,6 @@ def _journal_year(text: str) -> int:
 def _journal_close(args: argparse.Namespace) -> int:
     import getpass
 
-    from pos_app.services.journal_closings import JournalClosingService
 
     if sys.stdin.isatty():
         password = getpass.getpass(f"Password of {args.user}: ")
@@ -419,7 +419,7 @@ def _journal_close(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
     with _open(args) as svc:
         actor = svc.auth.login(args.user, password)
-        service = JournalClosingService(svc.db, svc.clock)
+        service = svc.journal_closings
         if args.month is not None:
             closed = service.close_month(actor, *args.month, register=args.register)
         else:
@@ -437,10 +437,9 @@ def _journal_close(args: argparse.Namespace) -> int:
 
 def _journal_export(args: argparse.Namespace) -> int:
     from pos_app.services.auth import system_actor
-    from pos_app.services.journal_archive import JournalArchiveService
 
     with _open(args) as svc:
-        summary = JournalArchiveService(svc.db, svc.clock).export_archive(
+        summary = svc.journal_archives.export_archive(
             system_actor(), args.first_day, args.last_day, args.out
         )
     print(

@@ -290,14 +290,14 @@ def check_chain(
     for entry in entries:
         count += 1
         if problem is None:
-            problem = _check_entry(register, entry, expected, signature_valid)
+            problem = check_entry(register, entry, expected, signature_valid)
             expected = ChainPosition(entry.sequence, entry.hash, entry.grand_total)
     if problem is None:
         problem = _check_head(register, expected, head, signature_valid)
     return ChainCheck(count, problem)
 
 
-def _check_entry(
+def check_entry(
     register: str, entry: StoredEntry, expected: ChainPosition, signature_valid: SignatureCheck | None
 ) -> JournalBreak | None:
     wanted = expected.sequence + 1

@@ -1,4 +1,4 @@
-"""A counter ticket's arithmetic: line and ticket discounts, totals, VAT per rate, tender and change."""
+"""A counter ticket's arithmetic: automatic, line and ticket discounts, totals, VAT per rate, tender and change."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ class TicketLine:
     unit_price: Decimal  # VAT included, after any promotional price
     vat_rate: Decimal
     discount_percent: Decimal = Decimal(0)
+    automatic_discount: Decimal = Decimal(0)  # promotion or partner discount off the whole line
+    discount_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,16 @@ class PricedLine:
     gross: Decimal  # quantity x unit price
     line_discount: Decimal
     ticket_discount: Decimal  # this line's share of the ticket discount
+    automatic_discount: Decimal = Decimal(0)
+    discount_label: str = ""
+
+    @property
+    def discount(self) -> Decimal:
+        return self.automatic_discount + self.line_discount + self.ticket_discount
 
     @property
     def total(self) -> Decimal:
-        return self.gross - self.line_discount - self.ticket_discount
+        return self.gross - self.discount
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,11 @@ class PricedTicket:
 
     @property
     def discount(self) -> Decimal:
-        return sum((line.line_discount + line.ticket_discount for line in self.lines), Decimal(0))
+        return sum((line.discount for line in self.lines), Decimal(0))
+
+    @property
+    def automatic_discount(self) -> Decimal:
+        return sum((line.automatic_discount for line in self.lines), Decimal(0))
 
     @property
     def total(self) -> Decimal:
@@ -99,16 +111,21 @@ def parse_percent(value: object, field: str) -> Decimal:
 
 
 def price_ticket(lines: Sequence[TicketLine], ticket_discount_percent: Decimal, cur: Currency) -> PricedTicket:
-    """Price every line, then share the ticket discount across lines in proportion to what is left of
-    each, so that the VAT per rate stays exact; rounding leftovers go to the largest line."""
+    """Price every line: its automatic discount first, then the cashier's line discount on what is left;
+    then share the ticket discount across lines in proportion to what is left of each, so that the VAT
+    per rate stays exact; rounding leftovers go to the largest line.
+
+    Raises ValueError for an automatic discount that is negative or more than its line is worth."""
     after_line = []
     for line in lines:
         gross = cur.round(line.unit_price * line.quantity)
-        discount = cur.round(gross * line.discount_percent / HUNDRED)
+        if not 0 <= line.automatic_discount <= gross:
+            raise ValueError(f"automatic discount {line.automatic_discount} of {line.sku} is not within 0..{gross}")
+        discount = cur.round((gross - line.automatic_discount) * line.discount_percent / HUNDRED)
         after_line.append((line, gross, discount))
-    base = sum((gross - discount for _, gross, discount in after_line), Decimal(0))
-    ticket_discount = cur.round(base * ticket_discount_percent / HUNDRED)
-    shares = _share(ticket_discount, [gross - discount for _, gross, discount in after_line], cur)
+    left = [gross - line.automatic_discount - discount for line, gross, discount in after_line]
+    ticket_discount = cur.round(sum(left, Decimal(0)) * ticket_discount_percent / HUNDRED)
+    shares = _share(ticket_discount, left, cur)
     priced = tuple(
         PricedLine(
             sku=line.sku,
@@ -118,6 +135,8 @@ def price_ticket(lines: Sequence[TicketLine], ticket_discount_percent: Decimal, 
             gross=gross,
             line_discount=discount,
             ticket_discount=share,
+            automatic_discount=line.automatic_discount,
+            discount_label=line.discount_label,
         )
         for (line, gross, discount), share in zip(after_line, shares, strict=True)
     )

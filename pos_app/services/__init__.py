@@ -11,11 +11,16 @@ from pos_app.db.engine import Database, connect
 from pos_app.db.migrate import upgrade_to_head
 from pos_app.payments.gateway import PaymentGateway
 from pos_app.services.auth import AuthService
+from pos_app.services.customers import CustomerService
 from pos_app.services.inventory import InventoryService
+from pos_app.services.invoice_export import InvoiceExporter
 from pos_app.services.invoices import InvoiceService
 from pos_app.services.journal import JournalService
+from pos_app.services.journal_archive import JournalArchiveService
+from pos_app.services.journal_closings import JournalClosingService
 from pos_app.services.payments import PaymentService
 from pos_app.services.pos import POSService
+from pos_app.services.receipts import ReceiptService
 from pos_app.services.reservations import ReservationService
 from pos_app.services.settings import SettingsService
 
@@ -41,7 +46,12 @@ class Services:
     payments: PaymentService
     pos: POSService
     journal: JournalService
+    journal_closings: JournalClosingService
+    journal_archives: JournalArchiveService
+    receipts: ReceiptService
     invoices: InvoiceService
+    invoice_export: InvoiceExporter
+    customers: CustomerService
 
     def close(self) -> None:
         self.db.dispose()
@@ -71,6 +81,7 @@ def open_services(
     now = clock or utc_now
     settings = SettingsService(db)
     reservations = ReservationService(db, now)
+    invoices = InvoiceService(db, now)
     return Services(
         db=db,
         clock=now,
@@ -80,7 +91,12 @@ def open_services(
         reservations=reservations,
         pos=POSService(db, now),
         journal=JournalService(db),
-        invoices=InvoiceService(db, now),
+        journal_closings=JournalClosingService(db, now),
+        journal_archives=JournalArchiveService(db, now),
+        receipts=ReceiptService(db),
+        invoices=invoices,
+        invoice_export=InvoiceExporter(invoices, settings),
+        customers=CustomerService(db, now),
         payments=PaymentService(
             db, now, reservations, settings, (lambda: payment_gateway) if payment_gateway else _stripe_from_environment
         ),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
 from importlib import resources
 from io import StringIO
 from typing import TYPE_CHECKING
@@ -29,6 +31,20 @@ DEMO_MOVEMENTS: tuple[tuple[str, int, MovementKind, str, str | None], ...] = (
     ("MUG-CERA-BLANC", -2, MovementKind.LOSS, "Broken on delivery", "BL-2026-0415"),
     ("CABL-USB-C", -1, MovementKind.ADJUSTMENT, "Monthly count: one missing", None),
 )
+# Partner organisations: (name, kind, discount percent).
+DEMO_PARTNERS: tuple[tuple[str, str, Decimal], ...] = (
+    ("Université des Savoirs Ouverts", "university", Decimal("5")),
+    ("Baobab Conseil SARL", "company", Decimal("10")),
+)
+# Customers, one or more per segment: (name, email, phone, segment, partner name).
+DEMO_CUSTOMERS: tuple[tuple[str, str, str, str | None, str | None], ...] = (
+    ("Aminata Diallo", "aminata.diallo@example.com", "+221 77 123 45 67", "student", "Université des Savoirs Ouverts"),
+    ("Lucas Bernard", "lucas.bernard@example.com", "+33 6 12 34 56 78", "student", None),
+    ("Julien Martin", "julien.martin@example.com", "+33 6 98 76 54 32", "professional", None),
+    ("Moussa Ndiaye", "moussa.ndiaye@example.com", "+221 76 555 44 33", "company", "Baobab Conseil SARL"),
+    ("Office municipal des sports", "economat@oms.example.org", "+221 33 800 12 34", "institution", None),
+    ("Claire Dubois", "claire.dubois@example.com", "", None, None),
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,7 @@ def seed_demo(svc: Services) -> DemoReport:
     stock = svc.auth.login("stock", "stock-demo")
     summary = svc.inventory.import_csv(stock, StringIO(_catalogue()), source_name="the demo catalogue")
     _write_history(svc, stock)
+    _write_customers_and_promotions(svc, stock)
     return DemoReport(created=True, users=DEMO_USERS, products=summary.products_created, skus=summary.variants_created)
 
 
@@ -63,3 +80,40 @@ def _catalogue() -> str:
 def _write_history(svc: Services, actor: Actor) -> None:
     for sku, delta, kind, reason, reference in DEMO_MOVEMENTS:
         svc.inventory.adjust(actor, sku, delta, kind, reason, reference)
+
+
+def _write_customers_and_promotions(svc: Services, actor: Actor) -> None:
+    partners = {
+        name: svc.customers.create_partner(actor, name=name, kind=kind, discount_percent=percent).id
+        for name, kind, percent in DEMO_PARTNERS
+    }
+    for name, email, phone, segment, partner in DEMO_CUSTOMERS:
+        svc.customers.create_customer(
+            actor,
+            name=name,
+            email=email,
+            phone=phone,
+            segment=segment,
+            partner_id=partners[partner] if partner else None,
+        )
+    starts = svc.clock() - timedelta(days=30)
+    ends = starts + timedelta(days=365)
+    svc.customers.create_promotion(
+        actor,
+        name="Offre étudiante high-tech",
+        kind="percent",
+        value=Decimal("10"),
+        starts_at=starts,
+        ends_at=ends,
+        categories=["High-tech"],
+        segments=["student"],
+    )
+    svc.customers.create_promotion(
+        actor,
+        name="Mug à prix doux",
+        kind="fixed",
+        value=Decimal("2.00"),
+        starts_at=starts,
+        ends_at=ends,
+        skus=["MUG-CERA-BLANC"],
+    )

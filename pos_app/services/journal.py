@@ -10,6 +10,9 @@ same sequence twice, the second transaction fails with JournalConflict instead o
 Every append also rewrites the register's signed head (sequence, hash, grand total of its last entry), so
 that verification can tell when entries were cut off the end. Until the schema has a table for them, the
 heads are settings rows named "journal_head.<register id>", next to "journal_public_key".
+
+A closed month takes no more entries (see services/journal_closings.py): an entry dated in it can only come
+from a machine whose clock is behind, and would make the closing's figures untrue.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -28,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_app.db.engine import Database
-from pos_app.db.models import JournalEntry, Register, Setting
+from pos_app.db.models import JournalClosing, JournalEntry, Register, Setting
 from pos_app.domain.journal import (
     ChainPosition,
     Head,
@@ -42,7 +45,17 @@ from pos_app.domain.journal import (
     fixed_amount,
     next_entry,
 )
-from pos_app.errors import Conflict, NotFound, PosError
+from pos_app.domain.journal_closings import (
+    CLOSING_ENTRY_KINDS,
+    ClosingRecord,
+    Period,
+    PeriodKind,
+    PeriodTallies,
+    SealedClosing,
+    check_closings,
+)
+from pos_app.domain.roles import ROLE_LABELS, Actor, Permission
+from pos_app.errors import Conflict, NotFound, PermissionDenied, PosError
 from pos_app.journal_keys import JournalKeyError, PublicKey, Signer, current_signer
 
 PUBLIC_KEY_SETTING = "journal_public_key"
@@ -52,6 +65,7 @@ VERIFY_BATCH = 2000
 _ENTRIES = JournalEntry.__table__
 _REGISTERS = Register.__table__
 _SETTINGS = Setting.__table__
+_CLOSINGS = JournalClosing.__table__
 _LOCK_REGISTER = (
     select(_REGISTERS.c.code).where(_REGISTERS.c.id == bindparam("register_id")).with_for_update(key_share=True)
 )
@@ -62,6 +76,11 @@ _LAST_ENTRY = (
     .limit(1)
 )
 _SETTING = select(_SETTINGS.c.value).where(_SETTINGS.c.key == bindparam("key"))
+_MONTH_CLOSED = select(_CLOSINGS.c.id).where(
+    _CLOSINGS.c.register_id == bindparam("register_id"),
+    _CLOSINGS.c.kind == PeriodKind.MONTH.value,
+    _CLOSINGS.c.period == bindparam("period"),
+)
 _ENTRIES_OF = (
     select(
         _ENTRIES.c.sequence,
@@ -92,6 +111,18 @@ class JournalTampered(PosError):
     """The register's signed head is missing or forged: nothing is appended until someone looks into it."""
 
 
+class PeriodClosed(Conflict):
+    """The entry would be dated in a month that is already closed on its register."""
+
+
+def require_bookkeeper(actor: Actor, action: str) -> None:
+    """Closing periods and exporting archives is for accountants and admins (VIEW_ACCOUNTS or MANAGE_SETTINGS)."""
+    if not (actor.can(Permission.VIEW_ACCOUNTS) or actor.can(Permission.MANAGE_SETTINGS)):
+        raise PermissionDenied(
+            f"{actor.username} ({ROLE_LABELS[actor.role]}) may not {action}. Ask an accountant or an admin."
+        )
+
+
 def append(
     session: Session, register_id: int, kind: str, amount: Decimal, payload: Mapping[str, Any], now: datetime
 ) -> JournalEntry:
@@ -103,13 +134,20 @@ def append(
     transaction is written, just before the commit: the register stays locked until the transaction ends.
 
     Raises NotFound (no such register), JournalKeyError (key file unreadable, or not the key of this
-    database's journal), JournalTampered, ValueError / TypeError (content the journal cannot keep exactly),
-    and JournalConflict if the sequence was taken meanwhile, which the register lock prevents unless a
-    writer bypasses this function: the caller's transaction is then unusable; roll it back and run the whole
-    unit of work again (as for a PostgreSQL deadlock or serialization failure)."""
+    database's journal), JournalTampered, PeriodClosed (`now` falls in a month closed on this register),
+    ValueError / TypeError (content the journal cannot keep exactly), and JournalConflict if the sequence
+    was taken meanwhile, which the register lock prevents unless a writer bypasses this function: the
+    caller's transaction is then unusable; roll it back and run the whole unit of work again (as for a
+    PostgreSQL deadlock or serialization failure)."""
     code = session.execute(_LOCK_REGISTER, {"register_id": register_id}).scalar_one_or_none()
     if code is None:
         raise NotFound(f"No register with id {register_id}: the journal entry was not written.")
+    month = Period.month_at(now)
+    if session.execute(_MONTH_CLOSED, {"register_id": register_id, "period": month.label}).first() is not None:
+        raise PeriodClosed(
+            f"{month} is closed on register {code}, but this entry would be dated "
+            f"{now.astimezone(UTC):%Y-%m-%d %H:%M} UTC: check the clock of this machine. Nothing was written."
+        )
     signer = current_signer()
     _confirm_public_key(session, signer)
     last = session.execute(_LAST_ENTRY, {"register_id": register_id}).first()
@@ -268,69 +306,105 @@ class JournalService:
 
     def verify(self, register_code: str | None = None, public_key_pem: str | bytes | None = None) -> VerifyResult:
         """Check every register's journal (or only `register_code`'s) in one consistent snapshot: sequences,
-        hash links, content hashes, signatures, grand totals and the signed heads.
+        hash links, content hashes, signatures, grand totals, the signed heads, and that every monthly and
+        yearly closing states the figures of the entries it covers and matches its journal_closings record.
 
         Signatures are checked with the public key stored in the database, or with `public_key_pem` (a copy
         kept outside the database, which also catches a journal re-signed with another key). Raises NotFound
         for an unknown register and JournalKeyError for an unreadable `public_key_pem`."""
         given = PublicKey.from_pem(public_key_pem, "The public key given") if public_key_pem is not None else None
-        with self._snapshot() as session:
-            registers = self._registers(session, register_code)
-            stored_text = session.execute(_SETTING, {"key": PUBLIC_KEY_SETTING}).scalar_one_or_none()
-            stored = _public_key_or_none(stored_text)
-            checker = given or stored
-            heads = _heads(session)
-            total = 0
-            breaks = []
-            for register_id, code in registers:
-                rows = session.execute(
-                    _ENTRIES_OF.execution_options(yield_per=VERIFY_BATCH), {"register_id": register_id}
-                )
-                stored_entries = (StoredEntry(code, *row) for row in rows)
-                check = check_chain(code, stored_entries, heads.get(register_id), checker.is_valid if checker else None)
-                total += check.entries
-                if check.problem is not None:
-                    breaks.append(check.problem)
-        key_problem = _key_problem(stored_text, stored, given, journal_written=total > 0 or bool(heads))
-        first = breaks[0] if breaks else None
-        return VerifyResult(
-            ok=first is None and key_problem is None,
-            entries=total,
-            registers=len(registers),
-            first_bad=(first.register, first.sequence) if first else None,
-            reason=first.reason if first else key_problem,
-            breaks=tuple(breaks),
-            key_problem=key_problem,
-            key_fingerprint=checker.fingerprint if checker else None,
+        with read_snapshot(self._db) as session:
+            return check_journal(session, register_code, given)
+
+
+@contextmanager
+def read_snapshot(db: Database) -> Iterator[Session]:
+    """A read-only transaction that sees one moment: entries, heads and closings must be read from the same one."""
+    if db.dialect == "postgresql":
+        engine = db.write_engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        session = Session(engine)
+    else:
+        session = db.read_session()  # SQLite in WAL: a read transaction is a snapshot
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+def check_journal(session: Session, register_code: str | None, given: PublicKey | None) -> VerifyResult:
+    """JournalService.verify inside the caller's snapshot (`given`: the public key to check with, if any)."""
+    registers = _registers(session, register_code)
+    stored_text = session.execute(_SETTING, {"key": PUBLIC_KEY_SETTING}).scalar_one_or_none()
+    stored = _public_key_or_none(stored_text)
+    checker = given or stored
+    heads = _heads(session)
+    records = _closing_records(session)
+    total = 0
+    breaks = []
+    for register_id, code in registers:
+        rows = session.execute(_ENTRIES_OF.execution_options(yield_per=VERIFY_BATCH), {"register_id": register_id})
+        tallies = PeriodTallies()
+        sealed: list[SealedClosing] = []
+        stored_entries = _tallied((StoredEntry(code, *row) for row in rows), tallies, sealed)
+        check = check_chain(code, stored_entries, heads.get(register_id), checker.is_valid if checker else None)
+        total += check.entries
+        problem = check.problem or check_closings(code, sealed, records.get(register_id, ()), tallies)
+        if problem is not None:
+            breaks.append(problem)
+    key_problem = _key_problem(stored_text, stored, given, journal_written=total > 0 or bool(heads))
+    first = breaks[0] if breaks else None
+    return VerifyResult(
+        ok=first is None and key_problem is None,
+        entries=total,
+        registers=len(registers),
+        first_bad=(first.register, first.sequence) if first else None,
+        reason=first.reason if first else key_problem,
+        breaks=tuple(breaks),
+        key_problem=key_problem,
+        key_fingerprint=checker.fingerprint if checker else None,
+    )
+
+
+def _tallied(
+    entries: Iterator[StoredEntry], tallies: PeriodTallies, sealed: list[SealedClosing]
+) -> Iterator[StoredEntry]:
+    """The entries, passing by: each one counted into its month, each closing entry kept for its check."""
+    for entry in entries:
+        tallies.add(entry.sequence, entry.at, entry.amount, entry.grand_total)
+        if entry.kind in CLOSING_ENTRY_KINDS:
+            sealed.append(SealedClosing(entry.sequence, entry.kind, entry.payload_text))
+        yield entry
+
+
+def _closing_records(session: Session) -> dict[int, list[ClosingRecord]]:
+    rows = session.execute(
+        select(
+            _CLOSINGS.c.register_id,
+            _CLOSINGS.c.kind,
+            _CLOSINGS.c.period,
+            _CLOSINGS.c.sales_total,
+            _CLOSINGS.c.refunds_total,
+            _CLOSINGS.c.grand_total,
+            _CLOSINGS.c.entry_sequence,
         )
+    )
+    records: dict[int, list[ClosingRecord]] = {}
+    for register_id, *fields in rows:
+        records.setdefault(register_id, []).append(ClosingRecord(*fields))
+    return records
 
-    @contextmanager
-    def _snapshot(self) -> Iterator[Session]:
-        """A read-only transaction that sees one moment: entries and heads must be read from the same one."""
-        if self._db.dialect == "postgresql":
-            engine = self._db.write_engine.execution_options(
-                isolation_level="REPEATABLE READ", postgresql_readonly=True
-            )
-            session = Session(engine)
-        else:
-            session = self._db.read_session()  # SQLite in WAL: a read transaction is a snapshot
-        try:
-            yield session
-        finally:
-            session.rollback()
-            session.close()
 
-    @staticmethod
-    def _registers(session: Session, register_code: str | None) -> list[tuple[int, str]]:
-        query = select(_REGISTERS.c.id, _REGISTERS.c.code).order_by(_REGISTERS.c.code)
-        if register_code is not None:
-            code = register_code.strip().upper()
-            found = session.execute(query.where(_REGISTERS.c.code == code)).all()
-            if not found:
-                known = ", ".join(session.scalars(select(_REGISTERS.c.code).order_by(_REGISTERS.c.code)))
-                raise NotFound(f"No register '{register_code}'. The registers are: {known}.")
-            return [(row.id, row.code) for row in found]
-        return [(row.id, row.code) for row in session.execute(query)]
+def _registers(session: Session, register_code: str | None) -> list[tuple[int, str]]:
+    query = select(_REGISTERS.c.id, _REGISTERS.c.code).order_by(_REGISTERS.c.code)
+    if register_code is not None:
+        code = register_code.strip().upper()
+        found = session.execute(query.where(_REGISTERS.c.code == code)).all()
+        if not found:
+            known = ", ".join(session.scalars(select(_REGISTERS.c.code).order_by(_REGISTERS.c.code)))
+            raise NotFound(f"No register '{register_code}'. The registers are: {known}.")
+        return [(row.id, row.code) for row in found]
+    return [(row.id, row.code) for row in session.execute(query)]
 
 
 def _heads(session: Session) -> dict[int, SignedHead | None]:

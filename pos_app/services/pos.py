@@ -6,13 +6,13 @@ A sale commits in one transaction: lines, payments, stock movements, the journal
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, Select, bindparam, cast, exists, func, null, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,9 @@ from pos_app.db.models import (
     Customer,
     DrawerOpening,
     ParkedTicket,
+    Partner,
     Product,
+    Promotion,
     Refund,
     RefundLine,
     Register,
@@ -34,9 +36,12 @@ from pos_app.db.models import (
     Sku,
     User,
     VoidedTicket,
+    promotion_categories,
+    promotion_products,
 )
 from pos_app.db.sequences import next_number
 from pos_app.domain import catalogue as rules
+from pos_app.domain import promotions
 from pos_app.domain.money import Currency, parse_amount
 from pos_app.domain.roles import MAX_DISCOUNT_PERCENT, ROLE_LABELS, Actor, Permission
 from pos_app.domain.sale import (
@@ -74,9 +79,11 @@ class ReceiptLine:
     name: str
     quantity: int
     unit_price: Decimal
-    discount: Decimal
+    discount: Decimal  # everything taken off the line, the automatic discount included
     total: Decimal
     vat_rate: Decimal
+    automatic_discount: Decimal = Decimal(0)  # promotion and partner discount, as `discount_label` says
+    discount_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ class SaleReceipt:
     payments: tuple[Tender, ...]
     change_due: Decimal
     journal_signature: str
+    customer_id: int | None = None
+    customer: str | None = None  # the customer's name
 
 
 @dataclass(frozen=True)
@@ -349,18 +358,25 @@ class POSService:
         """Sell `lines` — (sku or barcode, quantity[, discount percent]) — paid by `payments` —
         (method, amount[, reference]).
 
+        The promotions running now and the customer's partner discount apply by themselves, before the
+        cashier's discounts; the role's discount limit bounds only what the cashier gives.
+
         Raises PermissionDenied (role or discount above its limit), TillClosed, NotFound (every unknown
-        code), InsufficientStock (every short line), PaymentMismatch, ValidationError. Lines, payments,
-        stock movements, the journal entry and the sale number commit together or not at all.
+        code; an unknown or inactive customer), InsufficientStock (every short line), PaymentMismatch,
+        ValidationError. Lines, payments, stock movements, the journal entry and the sale number commit
+        together or not at all.
         """
         actor.require(Permission.SELL)
         wanted = _parse_sale_lines(lines)
         ticket_discount = parse_percent(ticket_discount_percent, "ticket discount")
         _check_discount_limit(actor, [d for _, _, d in wanted] + [ticket_discount])
         tenders = _parse_payments(payments)
+        if customer_id is not None and (isinstance(customer_id, bool) or not isinstance(customer_id, int)):
+            raise ValidationError(f"customer_id must be a customer's id (got {customer_id!r}).", field="customer_id")
         with UnitOfWork(self._db, write=True) as uow:
             till = _open_till(uow.session, actor, register)
             cur = read_settings(uow.session).currency
+            customer = _ticket_customer(uow.session, customer_id)
             found = _find_skus(uow.session, [code for code, _, _ in wanted])
             now = self._clock()
             units: dict[int, int] = defaultdict(int)
@@ -374,11 +390,9 @@ class POSService:
             ]
             if short:
                 raise InsufficientStock(short)
+            running = _running_promotions(uow.session, found.values(), now)
             ticket = price_ticket(
-                [
-                    TicketLine(found[code].code, q, found[code].unit_price, found[code].vat_rate, d)
-                    for code, q, d in wanted
-                ],
+                [_ticket_line(found[code], q, d, customer.buyer, running, now, cur) for code, q, d in wanted],
                 ticket_discount,
                 cur,
             )
@@ -423,7 +437,7 @@ class POSService:
                 till.register_id,
                 "sale",
                 ticket.total,
-                _sale_payload(number, ticket, settlement.tenders),
+                _sale_payload(number, ticket, settlement.tenders, customer.name),
                 now,
             )
             uow.commit()
@@ -439,9 +453,11 @@ class POSService:
                         found[code].name,
                         p.quantity,
                         p.unit_price,
-                        p.line_discount + p.ticket_discount,
+                        p.discount,
                         p.total,
                         p.vat_rate,
+                        p.automatic_discount,
+                        p.discount_label,
                     )
                     for p, (code, _, _) in zip(ticket.lines, wanted, strict=True)
                 ),
@@ -452,6 +468,8 @@ class POSService:
                 payments=settlement.tenders,
                 change_due=settlement.change_due,
                 journal_signature=entry.signature,
+                customer_id=customer_id,
+                customer=customer.name,
             )
 
     def refund(
@@ -617,6 +635,120 @@ class POSService:
             uow.commit()
             return view
 
+    def sales(self, actor: Actor, day: date, register: str | None = None) -> list[PastSale]:
+        """The sales of `day`, newest first, each with its lines and what was already refunded of them: to find
+        a sale to refund by its date. The day runs from midnight to midnight in this machine's time zone, as
+        receipts print their times. Raises PermissionDenied, ValidationError (not a date), NotFound (register)."""
+        if not actor.can(Permission.VIEW_ACCOUNTS):
+            actor.require(Permission.SELL)
+        if not isinstance(day, date) or isinstance(day, datetime):
+            raise ValidationError(f"day must be a date such as 2026-11-22 (got {day!r}).", field="day")
+        midnight = datetime.combine(day, datetime.min.time())
+        since, until = midnight.astimezone(), (midnight + timedelta(days=1)).astimezone()
+        with UnitOfWork(self._db, write=False) as uow:
+            of_the_day = select(Sale.id).where(Sale.at >= since, Sale.at < until)
+            if register is not None:
+                of_the_day = of_the_day.where(Sale.register_id == _register(uow.session, register).id)
+            heads = uow.session.execute(
+                select(
+                    Sale.id,
+                    Sale.number,
+                    Sale.at,
+                    Sale.currency,
+                    Sale.total,
+                    Register.code,
+                    User.username,
+                    Customer.name,
+                )
+                .join(Register, Register.id == Sale.register_id)
+                .outerjoin(User, User.id == Sale.cashier_id)
+                .outerjoin(Customer, Customer.id == Sale.customer_id)
+                .where(Sale.id.in_(of_the_day))
+                .order_by(Sale.at.desc(), Sale.id.desc())
+            ).all()
+            refunded = dict(
+                uow.session.execute(
+                    select(RefundLine.sale_line_id, func.sum(RefundLine.quantity))
+                    .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
+                    .where(SaleLine.sale_id.in_(of_the_day))
+                    .group_by(RefundLine.sale_line_id)
+                ).all()
+            )
+            lines: dict[int, list[SoldLine]] = defaultdict(list)
+            for line_id, sale_id, quantity, total, code, size, properties, name in uow.session.execute(
+                select(
+                    SaleLine.id,
+                    SaleLine.sale_id,
+                    SaleLine.quantity,
+                    SaleLine.total,
+                    Sku.code,
+                    Sku.size,
+                    Sku.properties,
+                    Product.name,
+                )
+                .join(Sku, Sku.id == SaleLine.sku_id)
+                .join(Product, Product.id == Sku.product_id)
+                .where(SaleLine.sale_id.in_(of_the_day))
+                .order_by(SaleLine.id)
+            ):
+                variant = rules.variant_label(size, properties or {})
+                described = f"{name} {variant}" if variant else name
+                lines[sale_id].append(SoldLine(code, described, quantity, int(refunded.get(line_id, 0)), total))
+            methods: dict[int, list[str]] = defaultdict(list)
+            for sale_id, method in uow.session.execute(
+                select(SalePayment.sale_id, SalePayment.method)
+                .where(SalePayment.sale_id.in_(of_the_day))
+                .order_by(SalePayment.id)
+            ):
+                methods[sale_id].append(method)
+            return [
+                PastSale(
+                    number=number,
+                    register=code,
+                    at=at,
+                    cashier=cashier or "",
+                    customer=customer,
+                    currency=currency_code,
+                    total=total,
+                    payment_methods=tuple(methods[sale_id]),
+                    lines=tuple(lines[sale_id]),
+                )
+                for sale_id, number, at, currency_code, total, code, cashier, customer in heads
+            ]
+
+    def price(
+        self,
+        actor: Actor,
+        lines: Sequence[tuple[Any, ...]],
+        customer_id: int | None = None,
+        *,
+        ticket_discount_percent: Decimal = Decimal(0),
+    ) -> PricedTicket:
+        """Price a ticket as checkout would sell it now (running promotions and the customer's partner
+        discount, then the cashier's line and ticket discounts) without selling it: nothing is written, no
+        stock is checked or locked and no till is needed. Each priced line names its SKU's code, also for a
+        line given by barcode.
+
+        Raises PermissionDenied (role or discount above its limit), NotFound (every unknown code; an unknown
+        or inactive customer), ValidationError."""
+        actor.require(Permission.SELL)
+        wanted = _parse_sale_lines(lines)
+        ticket_discount = parse_percent(ticket_discount_percent, "ticket discount")
+        _check_discount_limit(actor, [d for _, _, d in wanted] + [ticket_discount])
+        if customer_id is not None and (isinstance(customer_id, bool) or not isinstance(customer_id, int)):
+            raise ValidationError(f"customer_id must be a customer's id (got {customer_id!r}).", field="customer_id")
+        with UnitOfWork(self._db, write=False) as uow:
+            cur = read_settings(uow.session).currency
+            customer = _ticket_customer(uow.session, customer_id)
+            found = _find_skus(uow.session, [code for code, _, _ in wanted])
+            now = self._clock()
+            running = _running_promotions(uow.session, found.values(), now)
+            return price_ticket(
+                [_ticket_line(found[code], q, d, customer.buyer, running, now, cur) for code, q, d in wanted],
+                ticket_discount,
+                cur,
+            )
+
     def registers(self) -> list[tuple[str, str]]:
         with UnitOfWork(self._db, write=False) as uow:
             return [(r.code, r.name) for r in uow.session.scalars(select(Register).order_by(Register.code))]
@@ -631,6 +763,32 @@ class POSService:
             except IntegrityError:
                 raise ValidationError(f"A register {register_code} exists already.", field="code") from None
             uow.commit()
+
+
+@dataclass(frozen=True)
+class SoldLine:
+    sku: str
+    name: str  # the product and its variant: "T-shirt M / Red"
+    quantity: int
+    refunded: int  # units of this line already refunded
+    total: Decimal  # what the line was paid, after every discount
+
+    @property
+    def refundable(self) -> int:
+        return self.quantity - self.refunded
+
+
+@dataclass(frozen=True)
+class PastSale:
+    number: str
+    register: str
+    at: datetime
+    cashier: str
+    customer: str | None
+    currency: str
+    total: Decimal
+    payment_methods: tuple[str, ...]  # PaymentMethod values, in the order paid
+    lines: tuple[SoldLine, ...]
 
 
 @dataclass(frozen=True)
@@ -671,6 +829,8 @@ class _FoundSku:
     name: str
     unit_price: Decimal
     vat_rate: Decimal
+    product_id: int
+    category_id: int | None
 
 
 def _parse_sale_lines(lines: Sequence[tuple[Any, ...]]) -> list[tuple[str, int, Decimal]]:
@@ -778,14 +938,29 @@ def _find_skus(session: Session, codes: Sequence[str]) -> dict[str, _FoundSku]:
             Product.vat_rate,
             Sku.active,
             Product.active,
+            Product.id,
+            Product.category_id,
         )
         .join(Product, Product.id == Sku.product_id)
         .where((Sku.code.in_(wanted)) | (Sku.barcode.in_(wanted)))
     ).all()
     found: dict[str, _FoundSku] = {}
     inactive = []
-    for sku_id, code, barcode, name, price, promo, override, vat, sku_active, product_active in rows:
-        item = _FoundSku(sku_id, code, name, rules.unit_price(price, promo, override), vat)
+    for (
+        sku_id,
+        code,
+        barcode,
+        name,
+        price,
+        promo,
+        override,
+        vat,
+        sku_active,
+        product_active,
+        product_id,
+        category_id,
+    ) in rows:
+        item = _FoundSku(sku_id, code, name, rules.unit_price(price, promo, override), vat, product_id, category_id)
         for key in (code, barcode):
             if key in wanted:
                 found[key] = item
@@ -797,6 +972,120 @@ def _find_skus(session: Session, codes: Sequence[str]) -> dict[str, _FoundSku]:
     if inactive:
         raise ValidationError(f"No longer for sale: {', '.join(sorted(inactive))}.", field="lines")
     return found
+
+
+@dataclass(frozen=True)
+class _TicketCustomer:
+    name: str | None
+    buyer: promotions.Buyer
+
+
+def _ticket_customer(session: Session, customer_id: int | None) -> _TicketCustomer:
+    """Who the ticket is for: their name, segment and partner discount. Raises NotFound for an unknown or
+    inactive customer; a deactivated partner gives no discount."""
+    if customer_id is None:
+        return _TicketCustomer(None, promotions.Buyer())
+    row = session.execute(
+        select(Customer.name, Customer.segment, Customer.active, Partner.name, Partner.discount_percent, Partner.active)
+        .outerjoin(Partner, Partner.id == Customer.partner_id)
+        .where(Customer.id == customer_id)
+    ).first()
+    if row is None or not row[2]:
+        raise NotFound(f"No active customer with id {customer_id}. Search the customer again, or sell without one.")
+    name, segment, _, partner, partner_percent, partner_active = row
+    if not partner_active:
+        partner, partner_percent = None, Decimal(0)
+    segment_value = None if segment is None else promotions.Segment(segment)
+    return _TicketCustomer(name, promotions.Buyer(segment_value, partner, Decimal(partner_percent)))
+
+
+def _running_promotions_statement() -> Select[Any]:
+    """Built once: the promotions running at :now that name a product of :product_ids or a category of
+    :category_ids, or name none, with the names that matched (a promotion naming none matches once)."""
+    links_p, links_c = promotion_products.c, promotion_categories.c
+    no_id = cast(null(), Integer)
+    now = bindparam("now")
+    # Every branch starts from the running promotions (ix_promotions_period), then reads their links by key.
+    running = (Promotion.active.is_(True), Promotion.starts_at <= now, Promotion.ends_at > now)
+    matches = union_all(
+        select(links_p.promotion_id, links_p.product_id, no_id.label("category_id"))
+        .join(Promotion, Promotion.id == links_p.promotion_id)
+        .where(*running, links_p.product_id.in_(bindparam("product_ids", expanding=True))),
+        select(links_c.promotion_id, no_id, links_c.category_id)
+        .join(Promotion, Promotion.id == links_c.promotion_id)
+        .where(*running, links_c.category_id.in_(bindparam("category_ids", expanding=True))),
+        select(Promotion.id, no_id, no_id).where(
+            *running,
+            ~exists().where(links_p.promotion_id == Promotion.id),
+            ~exists().where(links_c.promotion_id == Promotion.id),
+        ),
+    ).subquery()
+    return select(
+        Promotion.id,
+        Promotion.name,
+        Promotion.kind,
+        Promotion.value,
+        Promotion.starts_at,
+        Promotion.ends_at,
+        Promotion.segments,
+        matches.c.product_id,
+        matches.c.category_id,
+    ).join(matches, matches.c.promotion_id == Promotion.id)
+
+
+_RUNNING_PROMOTIONS = _running_promotions_statement()
+
+
+def _running_promotions(session: Session, items: Iterable[_FoundSku], now: datetime) -> list[promotions.Promotion]:
+    """The promotions running at `now` that may apply to `items`, in one statement for the whole ticket.
+    Each keeps only the ticket's products and categories among those it names: enough to tell which lines
+    it applies to."""
+    params = {
+        "now": now,
+        "product_ids": sorted({item.product_id for item in items}),
+        "category_ids": sorted({item.category_id for item in items if item.category_id is not None}),
+    }
+    rows = session.execute(_RUNNING_PROMOTIONS, params).all()
+    terms: dict[int, tuple[Any, ...]] = {}
+    products: dict[int, set[int]] = defaultdict(set)
+    categories: dict[int, set[int]] = defaultdict(set)
+    for promotion_id, name, kind, value, starts_at, ends_at, segments, product_id, category_id in rows:
+        terms[promotion_id] = (name, promotions.PromotionKind(kind), Decimal(value), starts_at, ends_at, segments)
+        if product_id is not None:
+            products[promotion_id].add(product_id)
+        if category_id is not None:
+            categories[promotion_id].add(category_id)
+    return [
+        promotions.Promotion(
+            id=promotion_id,
+            name=name,
+            kind=kind,
+            value=value,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            product_ids=frozenset(products[promotion_id]),
+            category_ids=frozenset(categories[promotion_id]),
+            segments=promotions.segments_of(segments),
+        )
+        for promotion_id, (name, kind, value, starts_at, ends_at, segments) in sorted(terms.items())
+    ]
+
+
+def _ticket_line(
+    item: _FoundSku,
+    quantity: int,
+    discount_percent: Decimal,
+    buyer: promotions.Buyer,
+    running: Sequence[promotions.Promotion],
+    now: datetime,
+    cur: Currency,
+) -> TicketLine:
+    automatic = promotions.automatic_discount(
+        promotions.ProductLine(item.product_id, item.category_id, item.unit_price, quantity), buyer, running, now, cur
+    )
+    return TicketLine(
+        item.code, quantity, item.unit_price, item.vat_rate, discount_percent, automatic.amount, automatic.label
+    )
 
 
 def _write_sale(
@@ -836,6 +1125,8 @@ def _write_sale(
                 unit_price=priced.unit_price,
                 vat_rate=priced.vat_rate,
                 discount_percent=discount,
+                automatic_discount=priced.automatic_discount,
+                discount_label=priced.discount_label,
                 line_discount=priced.line_discount,
                 ticket_discount=priced.ticket_discount,
                 total=priced.total,
@@ -848,10 +1139,22 @@ def _write_sale(
     return sale
 
 
-def _sale_payload(number: str, ticket: PricedTicket, tenders: Sequence[Tender]) -> dict[str, Any]:
+def _sale_payload(number: str, ticket: PricedTicket, tenders: Sequence[Tender], customer: str | None) -> dict[str, Any]:
     return {
         "number": number,
-        "lines": [[p.sku, p.quantity, str(p.unit_price), str(p.total), str(p.vat_rate)] for p in ticket.lines],
+        "customer": customer,
+        "lines": [
+            [
+                p.sku,
+                p.quantity,
+                str(p.unit_price),
+                str(p.total),
+                str(p.vat_rate),
+                str(p.automatic_discount),
+                p.discount_label,
+            ]
+            for p in ticket.lines
+        ],
         "discount": str(ticket.discount),
         "total": str(ticket.total),
         "vat": [[str(v.rate), str(v.net), str(v.vat)] for v in ticket.vat],

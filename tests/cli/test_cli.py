@@ -1,10 +1,16 @@
+import io
 import os
 import subprocess
 import sys
+import zipfile
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from pos_app.cli import main
+from pos_app.journal_keys import current_signer
 from pos_app.services import open_services
 
 
@@ -82,3 +88,98 @@ def test_the_desktop_refuses_to_start_on_a_shop_without_users(tmp_path):
     result = pos_app(data_dir=tmp_path)
     assert result.returncode == 2
     assert "pos-app demo" in result.stderr
+
+
+# ----- the journal's closings and archives -----------------------------------------------------------------------
+
+MARCH_2025 = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)  # long over by the real clock the commands run with
+
+
+@pytest.fixture
+def march_sale(services, clock, stock_manager, cashier):
+    """R1's journal in March 2025: the till opened (entry 1) and a T-shirt sold for 19.90 (entry 2)."""
+    clock.now = MARCH_2025
+    services.inventory.create_product(
+        stock_manager, sku="TEE", name="T-shirt", price=Decimal("19.90"), vat_rate=Decimal("20")
+    )
+    services.inventory.receive(stock_manager, "TEE", 5)
+    services.pos.open_session(cashier, "R1", Decimal("50.00"))
+    services.pos.checkout(cashier, [("TEE", 1)], [("cash", Decimal("20.00"))])
+    return services
+
+
+def run(monkeypatch, capsys, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """`pos-app ARGS` in this process (the journal key file is the tests' own), with `stdin` as standard input."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_journal_close_closes_a_month_once_for_an_accountant_whose_password_is_given(
+    march_sale, database_url, monkeypatch, capsys
+):
+    close = ("--database-url", database_url, "journal", "close", "--month", "2025-03")
+
+    closed = run(monkeypatch, capsys, *close, "--user", "accountant", stdin="accountant-password\n")
+    again = run(monkeypatch, capsys, *close, "--user", "admin", stdin="admin-password\n")
+    cashier = run(monkeypatch, capsys, *close, "--register", "R1", "--user", "cashier", stdin="cashier-password\n")
+
+    assert closed == (
+        0,
+        "Closed 2025-03 on R1 (entries 1 to 2): sales 19.90, refunds 0.00, grand total 19.90 EUR; journal entry 3.\n",
+        "",
+    )
+    assert again[0] == 1
+    assert again[2].startswith("error: 2025-03 is already closed: R1 on ")
+    assert cashier[0] == 1
+    assert "cashier (Cashier) may not close journal periods" in cashier[2]
+
+
+def test_journal_close_refuses_a_month_that_is_not_one(monkeypatch, capsys):
+    with pytest.raises(SystemExit) as exit_code:
+        run(monkeypatch, capsys, "journal", "close", "--month", "March", "--user", "accountant")
+
+    assert exit_code.value.code == 2
+    assert "give a month as YYYY-MM, such as 2026-10 (got 'March')" in capsys.readouterr().err
+
+
+def test_journal_export_writes_an_archive_that_verify_archive_checks_without_any_database(
+    march_sale, database_url, tmp_path, monkeypatch, capsys
+):
+    archive = tmp_path / "journal-2025-03.zip"
+    public_key = tmp_path / "shop.pub.pem"
+    public_key.write_text(current_signer().public_key.pem)
+    nowhere = ("--database-url", "postgresql+psycopg://nobody@127.0.0.1:9/gone")
+    export = ("journal", "export", "--from", "2025-03-01", "--to", "2025-03-31", "--out", str(archive))
+
+    exported = run(monkeypatch, capsys, "--database-url", database_url, *export)
+    verified = run(
+        monkeypatch, capsys, *nowhere, "journal", "verify-archive", str(archive), "--public-key", str(public_key)
+    )
+    tampered = tmp_path / "tampered.zip"
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(tampered, "w") as copy:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "entries.jsonl":
+                data = data.replace(b'"amount":"19.9000"', b'"amount":"1.9000"')
+            copy.writestr(name, data)
+    broken = run(monkeypatch, capsys, *nowhere, "journal", "verify-archive", str(tampered))
+
+    assert exported[0] == 0, exported[2]
+    assert exported[1].startswith(f"Wrote {archive}: 2 journal entries of 1 register(s) and 0 closing(s)")
+    assert verified == (
+        0,
+        "Archive OK: 2 entries on 1 register from 2025-03-01 to 2025-03-31 "
+        f"(signing key {current_signer().public_key.fingerprint})\n",
+        "",
+    )
+    assert broken[0] == 1
+    assert broken[1].splitlines() == [
+        "Archive BROKEN at register R1, entry 2: its content was changed after it was written (entries.jsonl).",
+        "  also: entries.jsonl: its SHA-256 is not the one in the manifest: it was changed after the archive was "
+        "signed.",
+    ]
+    assert run(monkeypatch, capsys, *nowhere, "journal", "verify-archive", str(tmp_path / "none.zip"))[2] == (
+        f"error: No archive at {tmp_path / 'none.zip'}.\n"
+    )

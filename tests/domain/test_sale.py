@@ -89,3 +89,41 @@ def test_zero_decimal_currency_rounds_discounts_to_whole_francs():
 def test_percentages_are_between_0_and_100(bad):
     with pytest.raises(ValidationError):
         parse_percent(bad, "discount")
+
+
+def test_the_cashiers_line_discount_applies_to_what_the_automatic_discount_left():
+    ticket = price_ticket(
+        [TicketLine("TEE", 2, Decimal("20.00"), Decimal("20"), Decimal("10"), Decimal("8.00"), "Summer sale -20 %")],
+        Decimal("5"),
+        EUR,
+    )
+    (tee,) = ticket.lines
+    assert (tee.automatic_discount, tee.discount_label) == (Decimal("8.00"), "Summer sale -20 %")
+    assert tee.line_discount == Decimal("3.20")  # 10 % of 32.00
+    assert tee.ticket_discount == Decimal("1.44")  # 5 % of 28.80
+    assert (tee.discount, tee.total) == (Decimal("12.64"), Decimal("27.36"))
+    assert (ticket.automatic_discount, ticket.discount, ticket.total) == (
+        Decimal("8.00"),
+        Decimal("12.64"),
+        Decimal("27.36"),
+    )
+    assert [(v.gross, v.net, v.vat) for v in ticket.vat] == [(Decimal("27.36"), Decimal("22.80"), Decimal("4.56"))]
+
+
+def test_the_ticket_discount_is_shared_by_what_is_left_of_each_line_after_automatic_discounts():
+    ticket = price_ticket(
+        [
+            TicketLine("TEE", 1, Decimal("30.00"), Decimal("20"), automatic_discount=Decimal("20.00")),
+            TicketLine("BOOK", 1, Decimal("10.00"), Decimal("5.5")),
+        ],
+        Decimal("10"),
+        EUR,
+    )
+    assert [line.ticket_discount for line in ticket.lines] == [Decimal("1.00"), Decimal("1.00")]
+
+
+def test_an_automatic_discount_above_the_line_is_a_programming_error():
+    with pytest.raises(ValueError, match="automatic discount"):
+        price_ticket(
+            [TicketLine("TEE", 1, Decimal("5.00"), Decimal("20"), automatic_discount=Decimal("5.01"))], Decimal(0), EUR
+        )

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from pos_app.services import Services
 
 DEMO_SHOP_NAME = "Atelier Lumière — mode & high-tech"
+DEMO_LEGAL_MENTIONS = (
+    "SAS au capital de 10 000 € · RCS Paris 123 456 789\n"
+    "Pénalités de retard : trois fois le taux d'intérêt légal. "
+    "Indemnité forfaitaire pour frais de recouvrement : 40 €."
+)
 DEMO_USERS: tuple[tuple[str, Role, str], ...] = (
     ("admin", Role.ADMIN, "admin-demo"),
     ("cashier", Role.CASHIER, "cashier-demo"),
@@ -65,7 +70,17 @@ def seed_demo(svc: Services) -> DemoReport:
         return DemoReport(created=False, users=DEMO_USERS, products=0, skus=0)
     for username, role, password in DEMO_USERS[1:]:
         svc.auth.create_user(admin, username, password, role.value)
-    svc.settings.update_identity(admin, shop_name=DEMO_SHOP_NAME, currency_code="EUR")
+    svc.settings.update_identity(
+        admin,
+        shop_name=DEMO_SHOP_NAME,
+        currency_code="EUR",
+        shop_address="12 rue des Lilas\n75011 Paris",
+        shop_vat_number="FR32123456789",
+        shop_company_number="123 456 789 00012",
+        shop_email="bonjour@atelier-lumiere.example",
+        shop_phone="01 23 45 67 89",
+        legal_mentions=DEMO_LEGAL_MENTIONS,
+    )
     stock = svc.auth.login("stock", "stock-demo")
     summary = svc.inventory.import_csv(stock, StringIO(_catalogue()), source_name="the demo catalogue")
     _write_history(svc, stock)

@@ -10,6 +10,7 @@ installed (fast), else with fontTools (much slower).
 
 from __future__ import annotations
 
+import atexit
 import functools
 import threading
 from collections.abc import Callable, Mapping
@@ -113,6 +114,9 @@ class _Shared:
 
 @functools.cache
 def _shared() -> _Shared:
+    # The font configuration removes its temporary folder when collected; at interpreter exit that must happen
+    # while the modules it uses still exist, hence the explicit release.
+    atexit.register(_shared.cache_clear)
     return _Shared()  # WeasyPrint takes most of a second to import: only once a document is printed
 
 

@@ -147,6 +147,7 @@ class TillReport:
     voided_count: int = 0
     voided_total: Decimal = Decimal(0)
     drawer_openings: int = 0  # without a sale
+    opened_by: str = ""
 
     @property
     def variance(self) -> Decimal | None:
@@ -1276,6 +1277,7 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
         voided_count=int(voided[0]),
         voided_total=cur.round(Decimal(voided[1])),
         drawer_openings=int(drawer_openings or 0),
+        opened_by=session.scalar(select(User.username).where(User.id == till.opened_by)) or "",
     )
 
 

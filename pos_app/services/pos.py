@@ -245,11 +245,12 @@ class POSService:
         lines: Sequence[tuple[Any, ...]],
         reason: str,
         *,
+        customer_id: int | None = None,
         ticket_discount_percent: Decimal = Decimal(0),
         register: str | None = None,
     ) -> Decimal:
-        """Record a ticket abandoned before payment, with the value it had at today's prices; returns that
-        value. Nothing is sold and no stock moves; the Z report counts voids."""
+        """Record a ticket abandoned before payment, with the value checkout would have charged for it now;
+        returns that value. Nothing is sold and no stock moves; the Z report counts voids."""
         actor.require(Permission.SELL)
         wanted = _parse_sale_lines(lines)
         ticket_discount = parse_percent(ticket_discount_percent, "ticket discount")
@@ -258,12 +259,9 @@ class POSService:
             till = _open_till(uow.session, actor, register)
             cur = read_settings(uow.session).currency
             found = _find_skus(uow.session, [code for code, _, _ in wanted])
-            ticket = price_ticket(
-                [TicketLine(found[c].code, q, found[c].unit_price, found[c].vat_rate, d) for c, q, d in wanted],
-                ticket_discount,
-                cur,
-            )
             now = self._clock()
+            customer = _ticket_customer(uow.session, customer_id)
+            ticket = _priced(uow.session, found, wanted, customer, ticket_discount, now, cur)
             uow.session.add(
                 VoidedTicket(
                     session_id=till.id,
@@ -391,12 +389,7 @@ class POSService:
             ]
             if short:
                 raise InsufficientStock(short)
-            running = _running_promotions(uow.session, found.values(), now)
-            ticket = price_ticket(
-                [_ticket_line(found[code], q, d, customer.buyer, running, now, cur) for code, q, d in wanted],
-                ticket_discount,
-                cur,
-            )
+            ticket = _priced(uow.session, found, wanted, customer, ticket_discount, now, cur)
             settlement = settle(
                 ticket.total, [Tender(t.method, cur.round(t.amount), t.reference) for t in tenders], cur
             )
@@ -742,13 +735,7 @@ class POSService:
             cur = read_settings(uow.session).currency
             customer = _ticket_customer(uow.session, customer_id)
             found = _find_skus(uow.session, [code for code, _, _ in wanted])
-            now = self._clock()
-            running = _running_promotions(uow.session, found.values(), now)
-            return price_ticket(
-                [_ticket_line(found[code], q, d, customer.buyer, running, now, cur) for code, q, d in wanted],
-                ticket_discount,
-                cur,
-            )
+            return _priced(uow.session, found, wanted, customer, ticket_discount, self._clock(), cur)
 
     def registers(self) -> list[tuple[str, str]]:
         with UnitOfWork(self._db, write=False) as uow:
@@ -1070,6 +1057,25 @@ def _running_promotions(session: Session, items: Iterable[_FoundSku], now: datet
         )
         for promotion_id, (name, kind, value, starts_at, ends_at, segments) in sorted(terms.items())
     ]
+
+
+def _priced(
+    session: Session,
+    found: dict[str, _FoundSku],
+    wanted: list[tuple[str, int, Decimal]],
+    customer: _TicketCustomer,
+    ticket_discount: Decimal,
+    now: datetime,
+    cur: Currency,
+) -> PricedTicket:
+    """The ticket as checkout charges it: running promotions and the customer's partner discount first, then
+    the cashier's line and ticket discounts."""
+    running = _running_promotions(session, found.values(), now)
+    return price_ticket(
+        [_ticket_line(found[code], q, d, customer.buyer, running, now, cur) for code, q, d in wanted],
+        ticket_discount,
+        cur,
+    )
 
 
 def _ticket_line(

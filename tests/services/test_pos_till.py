@@ -1,6 +1,7 @@
 """The till beyond sales, on both databases: parked tickets, voided tickets, drawer openings, blind closes and
 past Z reports."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -139,3 +140,17 @@ def test_past_sessions_list_newest_first_and_a_stock_manager_cannot_read_z_repor
         counter.pos.z_report(stock_manager, first.id)
     with pytest.raises(NotFound):
         counter.pos.z_report(cashier, 999_999)
+
+
+def test_a_void_is_valued_as_checkout_would_have_charged_it(counter, cashier, stock_manager, clock):
+    counter.customers.create_promotion(
+        stock_manager,
+        name="Tees -20 %",
+        kind="percent",
+        value=Decimal(20),
+        starts_at=clock.now - timedelta(days=1),
+        ends_at=clock.now + timedelta(days=1),
+        skus=["TEE"],
+    )
+    assert counter.pos.void_ticket(cashier, [("TEE", 2)], "Walked away") == Decimal("31.84")
+    assert counter.pos.x_report(cashier).voided_total == Decimal("31.84")

@@ -18,6 +18,7 @@ from pos_app.domain.roles import Actor
 from pos_app.services import Services
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.error_text import plain_message
+from pos_app.ui.lock_screen import sign_in
 from pos_app.ui.widgets.labels import error_label, page_title
 
 LOG_IN = "Log in"
@@ -51,7 +52,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Username", self._username)
-        form.addRow("&Password", self._password)
+        form.addRow(self.tr("&Password or PIN"), self._password)
 
         hint = QLabel("Log in with your own account to open the shop.")
         hint.setWordWrap(True)
@@ -72,7 +73,7 @@ class LoginDialog(QDialog):
             self._show_error("Enter your username and your password.")
             return
         self._set_busy(True)
-        login = partial(self._services.auth.login, username, password)
+        login = partial(sign_in, self._services.auth, username, password)  # 4 to 8 digits are a PIN
         BackgroundOp(self, login).success(self._logged_in).failure(self._login_failed).run_in_background()
 
     def _logged_in(self, actor: Actor) -> None:

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QWidget
 
 from pos_app.domain.roles import ROLE_LABELS, Actor, Permission
 from pos_app.services import Services
+from pos_app.ui.counter.counter_page import TITLE as COUNTER_TITLE
+from pos_app.ui.counter.counter_page import CounterPage
 from pos_app.ui.holds_cleanup import ExpiredHoldsCleanup
 from pos_app.ui.intervals import DEFAULT_INTERVALS, Intervals
+from pos_app.ui.lock_screen import LockScreen, SetPinDialog
 from pos_app.ui.orders.online_orders_page import TITLE as ORDERS_TITLE
 from pos_app.ui.orders.online_orders_page import OnlineOrdersPage
 from pos_app.ui.stock.stock_page import StockPage
+from pos_app.ui.till.till_page import TillPage
 from pos_app.ui.widgets.page_switcher import PageSwitcher
 
 DEFAULT_SIZE = (1200, 750)
 STOCK_TITLE = "Stock"
+TILL_TITLE = "Till"
 
 
 def session_text(actor: Actor) -> str:
@@ -50,9 +56,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.resize(*DEFAULT_SIZE)
         self.actor = actor
+        self._services = services
+        self._intervals = intervals
         self.pages = PageSwitcher()
+        self.counter_page: CounterPage | None = None
         self.stock_page: StockPage | None = None
         self.orders_page: OnlineOrdersPage | None = None
+        self.till_page: TillPage | None = None
         self._titles: dict[QWidget, str] = {}
         self.pages.page_changed.connect(self._page_changed)
         self._add_pages(services, actor, intervals)
@@ -61,12 +71,21 @@ class MainWindow(QMainWindow):
         self._cleanup = ExpiredHoldsCleanup(services.payments, intervals.cleanup_ms, self)
         self._cleanup.finished.connect(self._holds_tidied)
 
-        user = QLabel(session_text(actor), objectName="currentUser")
-        user.setContentsMargins(18, 2, 12, 2)  # lines up with the page's left edge
-        self.statusBar().addWidget(user)
+        self._user = QLabel(session_text(actor), objectName="currentUser")
+        self._user.setContentsMargins(18, 2, 12, 2)  # lines up with the page's left edge
+        self.statusBar().addWidget(self._user)
         self.statusBar().setSizeGripEnabled(False)
+        self._add_lock(services)
 
     def _add_pages(self, services: Services, actor: Actor, intervals: Intervals) -> None:
+        if actor.can(Permission.SELL):
+            self.counter_page = CounterPage(services, actor)
+            self._add_page(COUNTER_TITLE, self.counter_page)
+        if actor.can(Permission.SELL):
+            self.till_page = TillPage(services, actor)
+            self._add_page(TILL_TITLE, self.till_page)
+        if self.counter_page is not None and self.till_page is not None:
+            self._link_counter_and_till(self.counter_page, self.till_page)
         if actor.can(Permission.VIEW_STOCK):
             self.stock_page = StockPage(services, watch_ms=intervals.stock_watch_ms)
             self._add_page(STOCK_TITLE, self.stock_page)
@@ -81,9 +100,78 @@ class MainWindow(QMainWindow):
         if not self._titles:
             self._add_page("Nothing to show", QLabel("Your role has no page here yet.", objectName="noPage"))
 
+    def _link_counter_and_till(self, counter: CounterPage, till: TillPage) -> None:
+        """A closed till is opened from the counter through the till page; the counter sells once it is open."""
+        counter.set_can_open_till(True)
+        counter.open_till_requested.connect(lambda: self._open_till_on(till))
+        till.till_changed.connect(counter.check_till)
+
+    def _open_till_on(self, till: TillPage) -> None:
+        self.pages.show_page(till)
+        if till.state is not None:
+            till.open_till()
+        else:  # the page loads its state when first shown
+            till.loaded.connect(till.open_till, Qt.ConnectionType.SingleShotConnection)
+
     def _add_page(self, title: str, page: QWidget) -> None:
         self._titles[page] = title
         self.pages.add_page(title, page)
+
+    # ----- locking the screen and handing the counter to another user ----------------------------
+
+    def _add_lock(self, services: Services) -> None:
+        self.lock_screen = LockScreen(services.auth, self)
+        self.lock_screen.signed_in.connect(self._signed_in)
+        self._lock_action = QAction(self.tr("Lock"), self, objectName="lockAction")
+        self._lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self._lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._lock_action.triggered.connect(self.lock)
+        self.addAction(self._lock_action)
+        pin_button = QPushButton(self.tr("Set my PIN…"), objectName="setPinButton")
+        pin_button.setFlat(True)
+        pin_button.clicked.connect(self._set_pin)
+        lock_button = QPushButton(self.tr("Lock  (Ctrl+L)"), objectName="lockButton")
+        lock_button.setFlat(True)
+        lock_button.clicked.connect(self._lock_action.trigger)
+        self.statusBar().addPermanentWidget(pin_button)
+        self.statusBar().addPermanentWidget(lock_button)
+
+    def lock(self) -> None:
+        """Cover the window until the same user, or another one who takes over, signs in. The till stays open."""
+        self._set_locked(True)
+        self.lock_screen.lock(self.actor)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self._set_locked(False)
+        if actor != self.actor:
+            self.switch_actor(actor)
+
+    def _set_locked(self, locked: bool) -> None:
+        self._lock_action.setEnabled(not locked)
+        self.pages.setEnabled(not locked)
+        self.statusBar().setEnabled(not locked)
+
+    def switch_actor(self, actor: Actor) -> None:
+        """Another user took over the counter: their name, and only the pages their role may use."""
+        self.actor = actor
+        self.counter_page = self.stock_page = self.orders_page = self.till_page = None
+        self._titles = {}
+        previous = self.takeCentralWidget()
+        previous.hide()
+        # Deleted once the timers its pages queued (a refocus...) have run: they would reach a deleted page.
+        QTimer.singleShot(0, previous.deleteLater)
+        self.pages = PageSwitcher()
+        self.pages.page_changed.connect(self._page_changed)
+        self._add_pages(self._services, actor, self._intervals)
+        self.setCentralWidget(self.pages)
+        self._user.setText(session_text(actor))
+        self.lock_screen.raise_()
+
+    def _set_pin(self) -> None:
+        dialog = SetPinDialog(self._services.auth, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Your PIN is saved."), 5_000))
+        dialog.open()
 
     # ----- the tidy-up of expired holds runs while the window is open, minimised or not ----------
 

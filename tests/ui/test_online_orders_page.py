@@ -158,13 +158,16 @@ def test_a_stock_manager_has_stock_and_online_orders_in_the_sidebar(
     assert window.stock_page.isVisible()
 
 
-def test_a_cashier_sees_the_stock_page_only(qtbot: QtBot, services: Services, cashier: Actor) -> None:
-    window = open_window(qtbot, services, cashier)
+def test_a_cashier_sees_the_counter_pages_and_stock_but_no_online_orders(
+    qtbot: QtBot, services: Services, cashier: Actor
+) -> None:
+    window = MainWindow(services, cashier, intervals=FAST)
+    qtbot.addWidget(window)
+    window.show()
 
     assert window.orders_page is None
     assert window.findChild(OnlineOrdersPage) is None
-    assert page_titles(window) == ["Stock"]
-    assert not page_list(window).isVisible()
+    assert page_titles(window) == ["Counter", "Till", "Stock"]
     window.close()
 
 

@@ -1,0 +1,1 @@
+"""The counter: the page a cashier sells from, and its dialogs."""

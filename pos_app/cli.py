@@ -412,7 +412,6 @@ def _journal_year(text: str) -> int:
 def _journal_close(args: argparse.Namespace) -> int:
     import getpass
 
-
     if sys.stdin.isatty():
         password = getpass.getpass(f"Password of {args.user}: ")
     else:
@@ -439,9 +438,7 @@ def _journal_export(args: argparse.Namespace) -> int:
     from pos_app.services.auth import system_actor
 
     with _open(args) as svc:
-        summary = svc.journal_archives.export_archive(
-            system_actor(), args.first_day, args.last_day, args.out
-        )
+        summary = svc.journal_archives.export_archive(system_actor(), args.first_day, args.last_day, args.out)
     print(
         f"Wrote {summary.path}: {summary.entries} journal entries of {summary.registers} register(s) and "
         f"{summary.closings} closing(s), {summary.first_day} to {summary.last_day}, signed with key "

@@ -685,6 +685,4 @@ class InvoiceEvent(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(20))
 
-    __table_args__ = (
-        CheckConstraint("kind IN ('printed', 'reprinted', 'saved', 'emailed', 'exported')", name="kind"),
-    )
+    __table_args__ = (CheckConstraint("kind IN ('printed', 'reprinted', 'saved', 'emailed', 'exported')", name="kind"),)

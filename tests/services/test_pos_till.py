@@ -22,9 +22,7 @@ def counter(services, stock_manager, cashier):
 
 
 def test_a_parked_ticket_is_resumed_at_its_register_and_then_paid(counter, cashier, clock):
-    parked = counter.pos.park(
-        cashier, [("4006381333931", 2, Decimal("5")), ("BOOK", 1)], label="Lady in the red coat"
-    )
+    parked = counter.pos.park(cashier, [("4006381333931", 2, Decimal("5")), ("BOOK", 1)], label="Lady in the red coat")
     assert [(t.id, t.label, t.parked_by) for t in counter.pos.parked(cashier)] == [
         (parked.id, "Lady in the red coat", "cashier")
     ]

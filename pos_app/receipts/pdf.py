@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from pos_app.documents import render_pdf
+from pos_app import documents
 from pos_app.documents.formatting import locale_for
 from pos_app.receipts import qr
 from pos_app.receipts.labels import labels_for
@@ -24,7 +24,7 @@ def receipt_pdf(receipt: Receipt, *, duplicate: bool = False) -> bytes:
         "locale": locale_for(receipt.language),
         "qr_png": _data_url(qr.qr_png(qr.encode(code))) if code is not None else None,
     }
-    return render_pdf(TEMPLATE, context, end_page_at=END_ANCHOR)
+    return documents.render_pdf(TEMPLATE, context, end_page_at=END_ANCHOR)
 
 
 def _data_url(png: bytes) -> str:

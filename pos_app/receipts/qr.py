@@ -15,8 +15,6 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
-import qrcode
-
 from pos_app.errors import ValidationError
 from pos_app.receipts.model import Receipt, ReceiptKind
 
@@ -105,6 +103,8 @@ def parse(text: str) -> ReceiptCode:
 def qr_png(text: str) -> bytes:
     """The QR code of `text` as a PNG of one pixel per module, with the quiet zone of 4 modules scanners need
     around it: the document scales it up without smoothing."""
+    import qrcode  # here, not at the top: with Pillow it slows every start of the app, which reads codes only
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=1, border=4)
     code.add_data(text)
     code.make(fit=True)

@@ -311,7 +311,8 @@ class POSService:
                 now,
             )
             uow.commit()
-            return _as_seen_by(actor, shop.blind_close, _report(uow.session, till, cur))
+            closed = replace(report, closed_at=now, counted_cash=counted)  # nothing else changed since
+            return _as_seen_by(actor, shop.blind_close, closed)
 
     def z_report(self, actor: Actor, session_id: int) -> TillReport:
         """The report of a past (or current) till session."""
@@ -1240,14 +1241,16 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
         select(Refund.method, func.sum(Refund.total)).where(Refund.session_id == till.id).group_by(Refund.method)
     ).all():
         by_method[method] -= Decimal(amount)
-    vat_lines = session.execute(
-        select(SaleLine.total, SaleLine.vat_rate)
+    # Summed per rate in the database: a long session has tens of thousands of lines. SQLite sums in
+    # floating point, so each sum is rounded to the currency's unit before the VAT is split.
+    per_rate: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for rate, total in session.execute(
+        select(SaleLine.vat_rate, func.sum(SaleLine.total))
         .join(Sale, Sale.id == SaleLine.sale_id)
         .where(Sale.session_id == till.id)
-    ).all()
-    per_rate: dict[Decimal, Decimal] = defaultdict(Decimal)
-    for total, rate in vat_lines:
-        per_rate[Decimal(rate)] += Decimal(total)
+        .group_by(SaleLine.vat_rate)
+    ).all():
+        per_rate[Decimal(str(rate))] += cur.round(Decimal(str(total)))
     cash = session.execute(
         select(
             func.coalesce(func.sum(CashMovement.amount).filter(CashMovement.amount > 0), 0),

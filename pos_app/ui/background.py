@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -106,4 +106,6 @@ class BackgroundOp(Generic[T]):
 
 def _show_error_box(parent: QObject, error: Exception) -> None:
     window = parent if isinstance(parent, QWidget) else None
-    QMessageBox.warning(window, "The action did not finish", plain_message(error))
+    QMessageBox.warning(
+        window, QCoreApplication.translate("Background", "The action did not finish"), plain_message(error)
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QWidget
 
@@ -20,12 +20,26 @@ from pos_app.ui.till.till_page import TillPage
 from pos_app.ui.widgets.page_switcher import PageSwitcher
 
 DEFAULT_SIZE = (1200, 750)
-STOCK_TITLE = "Stock"
-TILL_TITLE = "Till"
+STOCK_TITLE = QT_TRANSLATE_NOOP("Pages", "Stock")
+TILL_TITLE = QT_TRANSLATE_NOOP("Pages", "Till")
+# The domain names the roles in English; these markers put those names in the catalogue.
+ROLE_NAMES_TO_TRANSLATE = (
+    QT_TRANSLATE_NOOP("Roles", "Admin"),
+    QT_TRANSLATE_NOOP("Roles", "Cashier"),
+    QT_TRANSLATE_NOOP("Roles", "Stock manager"),
+    QT_TRANSLATE_NOOP("Roles", "Accountant"),
+)
+
+
+def page_name(title: str) -> str:
+    return QCoreApplication.translate("Pages", title)
 
 
 def session_text(actor: Actor) -> str:
-    return f"Logged in as {actor.username} · {ROLE_LABELS[actor.role]}"
+    role = QCoreApplication.translate("Roles", ROLE_LABELS[actor.role])
+    return QCoreApplication.translate("MainWindow", "Logged in as {user} · {role}").format(
+        user=actor.username, role=role
+    )
 
 
 def may_watch_online_orders(actor: Actor) -> bool:
@@ -40,7 +54,8 @@ def may_watch_online_orders(actor: Actor) -> bool:
 
 
 def orders_label(to_act_on: int) -> str:
-    return ORDERS_TITLE if to_act_on == 0 else f"{ORDERS_TITLE} ({to_act_on})"
+    title = page_name(ORDERS_TITLE)
+    return title if to_act_on == 0 else f"{title} ({to_act_on})"
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +113,10 @@ class MainWindow(QMainWindow):
             if self.stock_page is not None:
                 self.orders_page.holds_changed.connect(self.stock_page.reload_when_shown)
         if not self._titles:
-            self._add_page("Nothing to show", QLabel("Your role has no page here yet.", objectName="noPage"))
+            self._add_page(
+                QT_TRANSLATE_NOOP("Pages", "Nothing to show"),
+                QLabel(self.tr("Your role has no page here yet."), objectName="noPage"),
+            )
 
     def _link_counter_and_till(self, counter: CounterPage, till: TillPage) -> None:
         """A closed till is opened from the counter through the till page; the counter sells once it is open."""
@@ -114,8 +132,8 @@ class MainWindow(QMainWindow):
             till.loaded.connect(till.open_till, Qt.ConnectionType.SingleShotConnection)
 
     def _add_page(self, title: str, page: QWidget) -> None:
-        self._titles[page] = title
-        self.pages.add_page(title, page)
+        self._titles[page] = page_name(title)
+        self.pages.add_page(page_name(title), page)
 
     # ----- locking the screen and handing the counter to another user ----------------------------
 
@@ -194,5 +212,9 @@ class MainWindow(QMainWindow):
     def _show_attention_count(self, to_act_on: int) -> None:
         if self.orders_page is None:
             return
-        tip = f"{to_act_on} online order(s) to act on: refunded because the stock was gone" if to_act_on else None
+        tip = (
+            self.tr("{count} online order(s) to act on: refunded because the stock was gone").format(count=to_act_on)
+            if to_act_on
+            else None
+        )
         self.pages.set_label(self.orders_page, orders_label(to_act_on), tip)

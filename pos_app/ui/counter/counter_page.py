@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,7 +53,7 @@ from pos_app.ui.error_text import plain_message
 from pos_app.ui.till.small_dialogs import remembered_register
 from pos_app.ui.widgets.labels import page_title
 
-TITLE = "Counter"
+TITLE = QT_TRANSLATE_NOOP("Pages", "Counter")
 SEARCH_DELAY_MS = 150  # a scanner types a whole code well within this: no search is run for a scan
 SEARCH_MIN_CHARACTERS = 2
 # The service prices the ticket once the line is painted: the worker would otherwise hold Python's GIL while

@@ -28,18 +28,14 @@ SEARCH_DELAY_MS = 200
 SHOWN = 30
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerDialog", text)
-
-
 def segment_text(info: CustomerInfo) -> str:
     if info.segment is None:
         return ""
     return {
-        Segment.STUDENT: _tr("Student"),
-        Segment.PROFESSIONAL: _tr("Professional"),
-        Segment.COMPANY: _tr("Company"),
-        Segment.INSTITUTION: _tr("Institution"),
+        Segment.STUDENT: QCoreApplication.translate("CustomerDialog", "Student"),
+        Segment.PROFESSIONAL: QCoreApplication.translate("CustomerDialog", "Professional"),
+        Segment.COMPANY: QCoreApplication.translate("CustomerDialog", "Company"),
+        Segment.INSTITUTION: QCoreApplication.translate("CustomerDialog", "Institution"),
     }[info.segment]
 
 
@@ -225,11 +221,15 @@ class CustomerDialog(QDialog):
 def discount_hint(info: CustomerInfo | None) -> str:
     """What the chosen customer brings to the ticket, said plainly."""
     if info is None:
-        return _tr("No customer: F2 to choose one, for their segment's and partner's discounts.")
-    if info.partner and info.partner_discount_percent > Decimal(0):
-        return _tr("{partner} members get {percent} % off, on top of any promotion.").format(
-            partner=info.partner, percent=format_rate(info.partner_discount_percent)
+        return QCoreApplication.translate(
+            "CustomerDialog", "No customer: F2 to choose one, for their segment's and partner's discounts."
         )
+    if info.partner and info.partner_discount_percent > Decimal(0):
+        return QCoreApplication.translate(
+            "CustomerDialog", "{partner} members get {percent} % off, on top of any promotion."
+        ).format(partner=info.partner, percent=format_rate(info.partner_discount_percent))
     if info.segment:
-        return _tr("{segment} customer: promotions for this segment apply.").format(segment=segment_text(info))
+        return QCoreApplication.translate(
+            "CustomerDialog", "{segment} customer: promotions for this segment apply."
+        ).format(segment=segment_text(info))
     return ""

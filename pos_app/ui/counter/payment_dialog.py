@@ -52,26 +52,24 @@ METHOD_KEYS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentDialog", text)
-
-
 def method_name(method: PaymentMethod) -> str:
     return {
-        PaymentMethod.CASH: _tr("Cash"),
-        PaymentMethod.CARD: _tr("Card"),
-        PaymentMethod.ORANGE_MONEY: _tr("Orange Money"),
-        PaymentMethod.WAVE: _tr("Wave"),
-        PaymentMethod.BANK_TRANSFER: _tr("Bank transfer"),
+        PaymentMethod.CASH: QCoreApplication.translate("PaymentDialog", "Cash"),
+        PaymentMethod.CARD: QCoreApplication.translate("PaymentDialog", "Card"),
+        PaymentMethod.ORANGE_MONEY: QCoreApplication.translate("PaymentDialog", "Orange Money"),
+        PaymentMethod.WAVE: QCoreApplication.translate("PaymentDialog", "Wave"),
+        PaymentMethod.BANK_TRANSFER: QCoreApplication.translate("PaymentDialog", "Bank transfer"),
     }[method]
 
 
 def reference_label(method: PaymentMethod) -> str:
     if method is PaymentMethod.CARD:
-        return _tr("Terminal reference (optional)")
+        return QCoreApplication.translate("PaymentDialog", "Terminal reference (optional)")
     if method in NEEDS_REFERENCE:
-        return _tr("Transaction reference (required): the code on the customer's phone")
-    return _tr("Transfer reference (optional)")
+        return QCoreApplication.translate(
+            "PaymentDialog", "Transaction reference (required): the code on the customer's phone"
+        )
+    return QCoreApplication.translate("PaymentDialog", "Transfer reference (optional)")
 
 
 @dataclass(frozen=True)

@@ -68,16 +68,16 @@ def tiles_by_category(rows: Sequence[SkuRow]) -> dict[str, CategoryTiles]:
     return grouped
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProductTiles", text)
-
-
 def tile_text(tile: ProductTile) -> str:
     """'Hoodie', '40.00 · 6 available', '3 variants': a product's tile."""
-    stock = _tr("{available} available").format(available=tile.available) if tile.available > 0 else _tr("Out of stock")
+    stock = (
+        QCoreApplication.translate("ProductTiles", "{available} available").format(available=tile.available)
+        if tile.available > 0
+        else QCoreApplication.translate("ProductTiles", "Out of stock")
+    )
     text = f"{tile.name}\n{tile.price_text} · {stock}"
     if len(tile.skus) > 1:
-        text += "\n" + _tr("{count} variants").format(count=len(tile.skus))
+        text += "\n" + QCoreApplication.translate("ProductTiles", "{count} variants").format(count=len(tile.skus))
     return text
 
 
@@ -105,7 +105,9 @@ class CategoryBar(QScrollArea):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         for position, name in enumerate(names):
-            button = QPushButton(name or _tr("Other"), objectName=f"category_{name}")
+            button = QPushButton(
+                name or QCoreApplication.translate("ProductTiles", "Other"), objectName=f"category_{name}"
+            )
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(CATEGORY_HEIGHT)
@@ -153,17 +155,22 @@ class TileGrid(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._show([], _tr("Choose a category to see its products, or type a name in the field above."))
+        self._show(
+            [],
+            QCoreApplication.translate(
+                "ProductTiles", "Choose a category to see its products, or type a name in the field above."
+            ),
+        )
 
     def show_tiles(self, category: CategoryTiles | None) -> None:
         if category is None or not category.tiles:
-            self._show([], _tr("No product to sell in this category."))
+            self._show([], QCoreApplication.translate("ProductTiles", "No product to sell in this category."))
             return
         hint = ""
         if category.total > len(category.tiles):
-            hint = _tr("{shown} of {total} products shown: type a name to find the others.").format(
-                shown=len(category.tiles), total=category.total
-            )
+            hint = QCoreApplication.translate(
+                "ProductTiles", "{shown} of {total} products shown: type a name to find the others."
+            ).format(shown=len(category.tiles), total=category.total)
         self._show(category.tiles, hint)
 
     def show_message(self, text: str) -> None:

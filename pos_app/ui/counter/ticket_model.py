@@ -90,10 +90,6 @@ def item_of(row: SkuRow, quantity: int = 1, discount_percent: Decimal = Decimal(
     )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TicketModel", text)
-
-
 @dataclass(frozen=True, slots=True)
 class LineView:
     """What the table shows of one line, computed once per change: painting only reads it."""
@@ -222,19 +218,23 @@ class TicketModel(ColumnsTableModel):
     def _offer_text(self, item: TicketItem, priced: PricedLine) -> str:
         parts = [priced.discount_label] if priced.discount_label else []
         if item.discount_percent:
-            parts.append(_tr("Line discount -{percent} %").format(percent=format_rate(item.discount_percent)))
+            parts.append(
+                QCoreApplication.translate("TicketModel", "Line discount -{percent} %").format(
+                    percent=format_rate(item.discount_percent)
+                )
+            )
         if priced.ticket_discount:
-            parts.append(_tr("Ticket discount"))
+            parts.append(QCoreApplication.translate("TicketModel", "Ticket discount"))
         return ", ".join(parts)
 
     def _tooltip(self, item: TicketItem, offer: str) -> str:
         match item.warning:
             case StockWarning.SHORT:
-                stock = _tr("Only {available} available: {quantity} asked.")
+                stock = QCoreApplication.translate("TicketModel", "Only {available} available: {quantity} asked.")
             case StockWarning.LOW:
-                stock = _tr("Low stock: {available} available.")
+                stock = QCoreApplication.translate("TicketModel", "Low stock: {available} available.")
             case _:
-                stock = _tr("{available} available.")
+                stock = QCoreApplication.translate("TicketModel", "{available} available.")
         text = f"{item.sku} · " + stock.format(available=item.available, quantity=item.quantity)
         return f"{text}\n{offer}" if offer else text
 

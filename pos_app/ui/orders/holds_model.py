@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from enum import Enum, IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from pos_app.services.reservations import Hold, HoldStatus
@@ -30,14 +30,16 @@ class HoldColumn(IntEnum):
 
 
 HOLD_HEADERS = {
-    HoldColumn.CUSTOMER: "Customer",
-    HoldColumn.ITEMS: "Items",
-    HoldColumn.UNITS: "Units",
-    HoldColumn.EXPIRES: "Expires in",
+    HoldColumn.CUSTOMER: QT_TRANSLATE_NOOP("HoldsTableModel", "Customer"),
+    HoldColumn.ITEMS: QT_TRANSLATE_NOOP("HoldsTableModel", "Items"),
+    HoldColumn.UNITS: QT_TRANSLATE_NOOP("HoldsTableModel", "Units"),
+    HoldColumn.EXPIRES: QT_TRANSLATE_NOOP("HoldsTableModel", "Expires in"),
 }
 HOLD_HEADER_TIPS = {
-    HoldColumn.CUSTOMER: "The email the customer gave at checkout",
-    HoldColumn.EXPIRES: "Time left to pay; the units count as available again when it runs out",
+    HoldColumn.CUSTOMER: QT_TRANSLATE_NOOP("HoldsTableModel", "The email the customer gave at checkout"),
+    HoldColumn.EXPIRES: QT_TRANSLATE_NOOP(
+        "HoldsTableModel", "Time left to pay; the units count as available again when it runs out"
+    ),
 }
 NUMERIC_HOLD_COLUMNS = frozenset({HoldColumn.UNITS, HoldColumn.EXPIRES})
 
@@ -86,10 +88,10 @@ def countdown(left: timedelta) -> str:
 def expired_for(overdue: timedelta) -> str:
     minutes = int(overdue.total_seconds() // 60)
     if minutes < 1:
-        return "Expired just now"
+        return QCoreApplication.translate("HoldsTableModel", "Expired just now")
     if minutes < 60:
-        return f"Expired {minutes} min ago"
-    return f"Expired {minutes // 60} h ago"
+        return QCoreApplication.translate("HoldsTableModel", "Expired {minutes} min ago").format(minutes=minutes)
+    return QCoreApplication.translate("HoldsTableModel", "Expired {hours} h ago").format(hours=minutes // 60)
 
 
 def time_left_text(hold: Hold, now: datetime) -> str:
@@ -102,11 +104,18 @@ def hold_tip(hold: Hold, state: HoldState) -> str:
     at = f"{hold.expires_at.astimezone():%H:%M}"
     match state:
         case HoldState.EXPIRED:
-            return f"Ran out at {at}: these units count as available again. The next tidy-up marks it released."
+            return QCoreApplication.translate(
+                "HoldsTableModel",
+                "Ran out at {time}: these units count as available again. The next tidy-up marks it released.",
+            ).format(time=at)
         case HoldState.EXPIRING_SOON:
-            return f"Runs out at {at}: the customer has less than 3 minutes left to pay."
+            return QCoreApplication.translate(
+                "HoldsTableModel", "Runs out at {time}: the customer has less than 3 minutes left to pay."
+            ).format(time=at)
         case HoldState.ACTIVE:
-            return f"Held until {at} while the customer pays."
+            return QCoreApplication.translate("HoldsTableModel", "Held until {time} while the customer pays.").format(
+                time=at
+            )
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:

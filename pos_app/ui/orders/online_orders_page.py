@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +33,8 @@ from pos_app.ui.orders.orders_model import NEEDS_ATTENTION, OrderColumn, OrderRo
 from pos_app.ui.widgets.labels import badge, error_label, page_title, section_title
 from pos_app.ui.widgets.roomy_style import give_room
 
-TITLE = "Online orders"
-LOADING = "Loading…"
+TITLE = QT_TRANSLATE_NOOP("Pages", "Online orders")
+LOADING = QT_TRANSLATE_NOOP("OnlineOrdersPage", "Loading…")
 K = TypeVar("K")
 RECENT_ORDERS = 200
 RECENT_EXPIRED_HOLDS = 50
@@ -48,9 +48,10 @@ ORDER_WIDTHS = {
     OrderColumn.TOTAL: 90,
     OrderColumn.STATUS: 200,
 }
-ATTENTION_TIP = (
+ATTENTION_TIP = QT_TRANSLATE_NOOP(
+    "OnlineOrdersPage",
     "Orders paid after their hold ran out, when the stock was gone: the payment is refunded "
-    "automatically. Contact these customers."
+    "automatically. Contact these customers.",
 )
 
 
@@ -83,10 +84,18 @@ def load_online_orders(
 
 def summary_text(active_holds: int, units_held: int) -> str:
     if active_holds == 0:
-        return "No active holds"
-    holds = "hold" if active_holds == 1 else "holds"
-    units = "unit" if units_held == 1 else "units"
-    return f"{active_holds} active {holds} · {units_held} {units} held"
+        return QCoreApplication.translate("OnlineOrdersPage", "No active holds")
+    holds = (
+        QCoreApplication.translate("OnlineOrdersPage", "{count} active hold")
+        if active_holds == 1
+        else QCoreApplication.translate("OnlineOrdersPage", "{count} active holds")
+    )
+    units = (
+        QCoreApplication.translate("OnlineOrdersPage", "{count} unit held")
+        if units_held == 1
+        else QCoreApplication.translate("OnlineOrdersPage", "{count} units held")
+    )
+    return f"{holds.format(count=active_holds)} · {units.format(count=units_held)}"
 
 
 class OnlineOrdersPage(QWidget):
@@ -114,22 +123,24 @@ class OnlineOrdersPage(QWidget):
 
         self._summary = QLabel(objectName="onlineSummary")
         self._attention_badge = badge("attentionBadge", alert=True)
-        self._attention_badge.setToolTip(ATTENTION_TIP)
+        self._attention_badge.setToolTip(self.tr(ATTENTION_TIP))
         self._attention_badge.hide()
-        self._attention_only = QCheckBox("&Needs attention only", objectName="needsAttentionOnly")
-        self._attention_only.setToolTip(ATTENTION_TIP)
+        self._attention_only = QCheckBox(self.tr("&Needs attention only"), objectName="needsAttentionOnly")
+        self._attention_only.setToolTip(self.tr(ATTENTION_TIP))
         self._error = error_label("ordersError")
-        self._holds_hint = _hint("holdsHint", "Nobody is paying right now.")
-        self._orders_hint = _hint("ordersHint", "No online orders yet.")
-        self._refresh = QAction("Refresh", self, objectName="ordersRefreshAction")
+        self._holds_hint = _hint("holdsHint", self.tr("Nobody is paying right now."))
+        self._orders_hint = _hint("ordersHint", self.tr("No online orders yet."))
+        self._refresh = QAction(self.tr("Refresh"), self, objectName="ordersRefreshAction")
         self._refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self._refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._refresh.setToolTip("Reload the holds and the orders now (F5); they also reload every few seconds")
+        self._refresh.setToolTip(
+            self.tr("Reload the holds and the orders now (F5); they also reload every few seconds")
+        )
         self.addAction(self._refresh)
         self._holds_table = _table("holdsTable", self._holds, HOLD_WIDTHS, stretch=HoldColumn.ITEMS)
-        self._holds_table.setAccessibleName("Holds being paid")
+        self._holds_table.setAccessibleName(self.tr("Holds being paid"))
         self._orders_table = _table("ordersTable", self._orders, ORDER_WIDTHS, stretch=OrderColumn.NOTE)
-        self._orders_table.setAccessibleName("Online orders")
+        self._orders_table.setAccessibleName(self.tr("Online orders"))
 
         self._lay_out()
         self._refresh.triggered.connect(self.refresh)
@@ -142,16 +153,16 @@ class OnlineOrdersPage(QWidget):
 
         title_row = QHBoxLayout()
         title_row.setSpacing(12)
-        title_row.addWidget(page_title(TITLE))
+        title_row.addWidget(page_title(QCoreApplication.translate("Pages", TITLE)))
         title_row.addStretch()
         title_row.addWidget(self._summary)
         title_row.addWidget(self._attention_badge)
         title_row.addWidget(refresh_button)
 
         holds_heading = QHBoxLayout()
-        holds_heading.addWidget(section_title("Holds being paid", "holdsTitle"))
+        holds_heading.addWidget(section_title(self.tr("Holds being paid"), "holdsTitle"))
         orders_heading = QHBoxLayout()
-        orders_heading.addWidget(section_title("Orders", "ordersTitle"))
+        orders_heading.addWidget(section_title(self.tr("Orders"), "ordersTitle"))
         orders_heading.addStretch()
         orders_heading.addWidget(self._attention_only)
 
@@ -177,7 +188,7 @@ class OnlineOrdersPage(QWidget):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            self._summary.setText(LOADING)
+            self._summary.setText(self.tr(LOADING))
             self.refresh()
         self._tick()
         self._refresh_timer.start()
@@ -221,9 +232,9 @@ class OnlineOrdersPage(QWidget):
 
     def _show_load_error(self, error: Exception) -> None:
         self._finish_loading()
-        self._error.setText(f"Could not load the online orders. {plain_message(error)}")
+        self._error.setText(self.tr("Could not load the online orders. {reason}").format(reason=plain_message(error)))
         self._error.show()
-        if self._summary.text() == LOADING:
+        if self._summary.text() == self.tr(LOADING):
             self._summary.clear()
 
     def _finish_loading(self) -> None:
@@ -247,12 +258,14 @@ class OnlineOrdersPage(QWidget):
 
     def _update_hints(self) -> None:
         self._holds_hint.setVisible(self._holds.rowCount() == 0)
-        self._orders_hint.setText("Nothing to act on." if self._attention_only.isChecked() else "No online orders yet.")
+        self._orders_hint.setText(
+            self.tr("Nothing to act on.") if self._attention_only.isChecked() else self.tr("No online orders yet.")
+        )
         self._orders_hint.setVisible(self._orders.rowCount() == 0)
 
     def _update_attention(self) -> None:
         count = self._orders.attention_count
-        self._attention_badge.setText(f"{count} to act on")
+        self._attention_badge.setText(self.tr("{count} to act on").format(count=count))
         self._attention_badge.setVisible(count > 0)
         if count != self._attention:
             self._attention = count

@@ -9,7 +9,7 @@ from enum import IntEnum
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from pos_app.domain.money import currency
@@ -21,27 +21,42 @@ Index = QModelIndex | QPersistentModelIndex
 ATTENTION_BACKGROUND = QColor("#f9d3cf")
 ATTENTION_TEXT = QColor("#8a1c12")
 NOT_NUMBERED = "—"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Jan"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Feb"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Mar"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Apr"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "May"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Jun"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Jul"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Aug"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Sep"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Oct"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Nov"),
+    QT_TRANSLATE_NOOP("OrdersTableModel", "Dec"),
+)
 
 STATUS_WORDS = {
-    OrderStatus.AWAITING_PAYMENT: "Awaiting payment",
-    OrderStatus.PAID: "Paid",
-    OrderStatus.PAYMENT_FAILED: "Payment failed",
-    OrderStatus.CANCELLED: "Cancelled",
-    OrderStatus.EXPIRED: "Expired",
-    OrderStatus.REFUND_PENDING: "Refund pending",
-    OrderStatus.REFUNDED_OUT_OF_STOCK: "Refunded — out of stock",
+    OrderStatus.AWAITING_PAYMENT: QT_TRANSLATE_NOOP("OrdersTableModel", "Awaiting payment"),
+    OrderStatus.PAID: QT_TRANSLATE_NOOP("OrdersTableModel", "Paid"),
+    OrderStatus.PAYMENT_FAILED: QT_TRANSLATE_NOOP("OrdersTableModel", "Payment failed"),
+    OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("OrdersTableModel", "Cancelled"),
+    OrderStatus.EXPIRED: QT_TRANSLATE_NOOP("OrdersTableModel", "Expired"),
+    OrderStatus.REFUND_PENDING: QT_TRANSLATE_NOOP("OrdersTableModel", "Refund pending"),
+    OrderStatus.REFUNDED_OUT_OF_STOCK: QT_TRANSLATE_NOOP("OrdersTableModel", "Refunded — out of stock"),
 }
 # Paid after the hold ran out, and the stock was gone: the money goes back and the customer has to hear why.
 NEEDS_ATTENTION = frozenset({OrderStatus.REFUNDED_OUT_OF_STOCK, OrderStatus.REFUND_PENDING})
 ATTENTION_TIPS = {
-    OrderStatus.REFUNDED_OUT_OF_STOCK: (
+    OrderStatus.REFUNDED_OUT_OF_STOCK: QT_TRANSLATE_NOOP(
+        "OrdersTableModel",
         "Paid after its hold ran out, when the stock was gone: the payment was refunded automatically. "
-        "Contact the customer at {email}."
+        "Contact the customer at {email}.",
     ),
-    OrderStatus.REFUND_PENDING: (
+    OrderStatus.REFUND_PENDING: QT_TRANSLATE_NOOP(
+        "OrdersTableModel",
         "Paid after its hold ran out, when the stock was gone: the refund is being sent and is retried "
-        "until the payment service confirms it. Contact the customer at {email}."
+        "until the payment service confirms it. Contact the customer at {email}.",
     ),
 }
 
@@ -57,17 +72,19 @@ class OrderColumn(IntEnum):
 
 
 ORDER_HEADERS = {
-    OrderColumn.NUMBER: "Order",
-    OrderColumn.CREATED: "Created",
-    OrderColumn.CUSTOMER: "Customer",
-    OrderColumn.ITEMS: "Items",
-    OrderColumn.TOTAL: "Total",
-    OrderColumn.STATUS: "Status",
-    OrderColumn.NOTE: "Note",
+    OrderColumn.NUMBER: QT_TRANSLATE_NOOP("OrdersTableModel", "Order"),
+    OrderColumn.CREATED: QT_TRANSLATE_NOOP("OrdersTableModel", "Created"),
+    OrderColumn.CUSTOMER: QT_TRANSLATE_NOOP("OrdersTableModel", "Customer"),
+    OrderColumn.ITEMS: QT_TRANSLATE_NOOP("OrdersTableModel", "Items"),
+    OrderColumn.TOTAL: QT_TRANSLATE_NOOP("OrdersTableModel", "Total"),
+    OrderColumn.STATUS: QT_TRANSLATE_NOOP("OrdersTableModel", "Status"),
+    OrderColumn.NOTE: QT_TRANSLATE_NOOP("OrdersTableModel", "Note"),
 }
 ORDER_HEADER_TIPS = {
-    OrderColumn.NUMBER: "Numbered once paid; an order that was never paid, or was refunded, has no number",
-    OrderColumn.CREATED: "When the customer checked out (this computer's time)",
+    OrderColumn.NUMBER: QT_TRANSLATE_NOOP(
+        "OrdersTableModel", "Numbered once paid; an order that was never paid, or was refunded, has no number"
+    ),
+    OrderColumn.CREATED: QT_TRANSLATE_NOOP("OrdersTableModel", "When the customer checked out (this computer's time)"),
 }
 
 
@@ -90,7 +107,7 @@ def when_text(moment: datetime, today: datetime) -> str:
     local, now = moment.astimezone(), today.astimezone()
     if local.date() == now.date():
         return f"{local:%H:%M}"
-    day = f"{local.day} {MONTHS[local.month - 1]}"
+    day = f"{local.day} {QCoreApplication.translate('OrdersTableModel', MONTHS[local.month - 1])}"
     return f"{day} {local:%H:%M}" if local.year == now.year else f"{day} {local.year}"
 
 
@@ -102,7 +119,7 @@ def order_row(order: Order, today: datetime) -> OrderRow:
         created=when_text(order.created_at, today),
         items=lines_summary([(line.sku, line.quantity) for line in order.lines]),
         total=f"{money.round(order.total)} {money.code}",
-        status=STATUS_WORDS[order.status],
+        status=QCoreApplication.translate("OrdersTableModel", STATUS_WORDS[order.status]),
         note=_sentence(order.note),
         needs_attention=order.status in NEEDS_ATTENTION,
     )
@@ -121,7 +138,7 @@ def cell_tip(row: OrderRow, column: int) -> str | None:
     if column == OrderColumn.NOTE:
         return row.note or None
     template = ATTENTION_TIPS.get(row.order.status)
-    return template.format(email=row.order.email) if template else None
+    return QCoreApplication.translate("OrdersTableModel", template).format(email=row.order.email) if template else None
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:

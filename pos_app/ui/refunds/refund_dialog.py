@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,7 +65,11 @@ def sale_of_receipt(services: Services, actor: Actor, number: str, at: datetime,
     for sale in services.pos.sales(actor, at.astimezone().date(), register=register):
         if sale.number == number:
             return sale
-    raise NotFound(f"No sale numbered '{number}'. Check the number on the receipt.")
+    raise NotFound(
+        QCoreApplication.translate(
+            "RefundDialog", "No sale numbered '{number}'. Check the number on the receipt."
+        ).format(number=number)
+    )
 
 
 def find_sale(services: Services, actor: Actor, typed: str) -> PastSale:

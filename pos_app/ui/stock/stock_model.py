@@ -8,7 +8,7 @@ from enum import Enum, IntEnum
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from pos_app.domain.text import search_key
@@ -30,19 +30,19 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.PRODUCT: "Product",
-    Column.VARIANT: "Variant",
-    Column.SKU: "SKU",
-    Column.BARCODE: "Barcode",
-    Column.PRICE: "Price",
-    Column.ON_HAND: "On hand",
-    Column.RESERVED: "Reserved",
-    Column.AVAILABLE: "Available",
+    Column.PRODUCT: QT_TRANSLATE_NOOP("StockTableModel", "Product"),
+    Column.VARIANT: QT_TRANSLATE_NOOP("StockTableModel", "Variant"),
+    Column.SKU: QT_TRANSLATE_NOOP("StockTableModel", "SKU"),
+    Column.BARCODE: QT_TRANSLATE_NOOP("StockTableModel", "Barcode"),
+    Column.PRICE: QT_TRANSLATE_NOOP("StockTableModel", "Price"),
+    Column.ON_HAND: QT_TRANSLATE_NOOP("StockTableModel", "On hand"),
+    Column.RESERVED: QT_TRANSLATE_NOOP("StockTableModel", "Reserved"),
+    Column.AVAILABLE: QT_TRANSLATE_NOOP("StockTableModel", "Available"),
 }
 HEADER_TIPS = {
-    Column.PRICE: "Unit price, after promotion and variant price",
-    Column.RESERVED: "Held for online orders that are being paid",
-    Column.AVAILABLE: "On hand minus reserved: what can still be sold",
+    Column.PRICE: QT_TRANSLATE_NOOP("StockTableModel", "Unit price, after promotion and variant price"),
+    Column.RESERVED: QT_TRANSLATE_NOOP("StockTableModel", "Held for online orders that are being paid"),
+    Column.AVAILABLE: QT_TRANSLATE_NOOP("StockTableModel", "On hand minus reserved: what can still be sold"),
 }
 NUMERIC_COLUMNS = frozenset({Column.PRICE, Column.ON_HAND, Column.RESERVED, Column.AVAILABLE})
 
@@ -151,9 +151,13 @@ def status_tip(line: StockLine) -> str | None:
     row = line.row
     match line.status:
         case StockStatus.OUT:
-            return f"Out of stock: {row.available} available."
+            return QCoreApplication.translate("StockTableModel", "Out of stock: {available} available.").format(
+                available=row.available
+            )
         case StockStatus.LOW:
-            return f"Low stock: {row.available} available, alert at {row.low_stock_threshold} or fewer."
+            return QCoreApplication.translate(
+                "StockTableModel", "Low stock: {available} available, alert at {threshold} or fewer."
+            ).format(available=row.available, threshold=row.low_stock_threshold)
         case StockStatus.IN_STOCK:
             return None
 

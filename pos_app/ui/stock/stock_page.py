@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from pos_app.ui.widgets.labels import badge, error_label, page_title
 from pos_app.ui.widgets.roomy_style import give_room
 from pos_app.ui.widgets.search_field import SearchField
 
-LOADING = "Loading…"
+LOADING = QT_TRANSLATE_NOOP("StockPage", "Loading…")
 COLUMN_WIDTHS = {
     Column.VARIANT: 150,
     Column.SKU: 150,
@@ -55,8 +55,15 @@ def load_stock(inventory: InventoryService, reservations: ReservationService, or
 
 
 def count_text(shown: int, total: int) -> str:
-    noun = "SKU" if total == 1 else "SKUs"
-    return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+    if shown == total and total == 1:
+        template = QCoreApplication.translate("StockPage", "{total} SKU")
+    elif shown == total:
+        template = QCoreApplication.translate("StockPage", "{total} SKUs")
+    elif total == 1:
+        template = QCoreApplication.translate("StockPage", "{shown} of {total} SKU")
+    else:
+        template = QCoreApplication.translate("StockPage", "{shown} of {total} SKUs")
+    return template.format(shown=shown, total=total)
 
 
 class StockPage(QWidget):
@@ -81,17 +88,17 @@ class StockPage(QWidget):
         self._watch.timeout.connect(self._check_holds)
         self._model = StockTableModel(self)
 
-        self._filter = SearchField("Filter by product, variant, SKU or barcode   (Ctrl+F)")
+        self._filter = SearchField(self.tr("Filter by product, variant, SKU or barcode   (Ctrl+F)"))
         self._filter.setObjectName("stockFilter")
         self._filter.setMinimumHeight(self._filter.sizeHint().height() + 8)
-        self._low_only = QCheckBox("&Low stock only", objectName="lowStockOnly")
+        self._low_only = QCheckBox(self.tr("&Low stock only"), objectName="lowStockOnly")
         self._count = QLabel(objectName="stockCount")
         self._low_badge = badge("lowStockBadge")
-        self._low_badge.setToolTip("SKUs at or below their low-stock alert level, out-of-stock ones included")
+        self._low_badge.setToolTip(self.tr("SKUs at or below their low-stock alert level, out-of-stock ones included"))
         self._error = error_label("stockError")
-        self._refresh = QAction("Refresh", self, objectName="stockRefreshAction")
+        self._refresh = QAction(self.tr("Refresh"), self, objectName="stockRefreshAction")
         self._refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self._refresh.setToolTip("Reload the stock list (F5)")
+        self._refresh.setToolTip(self.tr("Reload the stock list (F5)"))
         self._table = self._make_table()
 
         self._lay_out()
@@ -125,7 +132,7 @@ class StockPage(QWidget):
 
         title_row = QHBoxLayout()
         title_row.setSpacing(12)
-        title_row.addWidget(page_title("Stock"))
+        title_row.addWidget(page_title(QCoreApplication.translate("Pages", "Stock")))
         title_row.addStretch()
         title_row.addWidget(self._count)
         title_row.addWidget(self._low_badge)
@@ -145,7 +152,7 @@ class StockPage(QWidget):
         layout.addWidget(self._table, stretch=1)
 
     def _connect(self) -> None:
-        find = QAction("Find", self, objectName="stockFindAction")
+        find = QAction(self.tr("Find"), self, objectName="stockFindAction")
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_filter)
         for action in (find, self._refresh):
@@ -188,7 +195,7 @@ class StockPage(QWidget):
         self._loading = True
         self._refresh.setEnabled(False)
         self._stale = False
-        self._count.setText(LOADING)
+        self._count.setText(self.tr(LOADING))
         load = partial(load_stock, self._services.inventory, self._services.reservations, self._model.sort_order)
         BackgroundOp(self, load).success(self._show_lines).failure(self._show_load_error).run_in_background()
 
@@ -215,7 +222,7 @@ class StockPage(QWidget):
 
     def _show_load_error(self, error: Exception) -> None:
         self._finish_loading()
-        self._error.setText(f"Could not load the stock list. {plain_message(error)}")
+        self._error.setText(self.tr("Could not load the stock list. {reason}").format(reason=plain_message(error)))
         self._error.show()
         self._update_counts()
 
@@ -230,5 +237,5 @@ class StockPage(QWidget):
     def _update_counts(self) -> None:
         self._count.setText(count_text(self._model.shown_count, self._model.total_count))
         low = self._model.low_stock_count
-        self._low_badge.setText(f"{low} low stock")
+        self._low_badge.setText(self.tr("{count} low stock").format(count=low))
         self._low_badge.setVisible(low > 0)

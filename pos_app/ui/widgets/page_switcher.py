@@ -41,7 +41,7 @@ class PageSwitcher(QWidget):
         super().__init__(parent)
         self.setObjectName("pageSwitcher")
         self._list = QListWidget(objectName="pageList")
-        self._list.setAccessibleName("Pages")
+        self._list.setAccessibleName(self.tr("Pages"))
         self._list.setFrameShape(QFrame.Shape.NoFrame)
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.setStyleSheet(LIST_STYLE)
@@ -59,7 +59,9 @@ class PageSwitcher(QWidget):
         self._stack.addWidget(page)
         self._list.addItem(QListWidgetItem(title))
         number = self._list.count()
-        show = QAction(f"Show {title}", self, objectName=f"show{_capitalised(page.objectName())}")
+        show = QAction(
+            self.tr("Show {page}").format(page=title), self, objectName=f"show{_capitalised(page.objectName())}"
+        )
         show.setShortcut(QKeySequence(f"Ctrl+{number}"))
         show.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         show.triggered.connect(lambda: self.show_page(page))

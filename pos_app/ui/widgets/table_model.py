@@ -6,14 +6,14 @@ from collections.abc import Callable, Mapping
 from enum import IntEnum
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ColumnsTableModel(QAbstractTableModel):
     """A table model whose columns are an IntEnum. Subclasses set the class attributes and give rowCount
-    and data."""
+    and data. Headers and tips may be QT_TRANSLATE_NOOP markers in the context of the subclass's name."""
 
     columns: ClassVar[type[IntEnum]]
     headers: ClassVar[Mapping[Any, str]]
@@ -28,9 +28,13 @@ class ColumnsTableModel(QAbstractTableModel):
             return None
         column = self.columns(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[column]
+            return self._translated(self.headers[column])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_tips.get(column)
+            tip = self.header_tips.get(column)
+            return self._translated(tip) if tip else tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return type(self).align(column)
         return None
+
+    def _translated(self, text: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, text)

@@ -41,6 +41,8 @@ from pos_app.services.unit_of_work import Clock, UnitOfWork
 MAX_REASON = 500
 MAX_REFERENCE = 100
 SEARCH_LIMIT = 50
+CATEGORY_PRODUCTS_LIMIT = 60
+CATEGORY_PRODUCTS_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -337,6 +339,32 @@ class InventoryService:
         with UnitOfWork(self._db, write=False) as uow:
             rows = self._rows(uow.session, query)
         return [r for r in rows if r.low_stock] if low_stock_only else rows
+
+    def category_products(self, category: str, limit: int = CATEGORY_PRODUCTS_LIMIT) -> list[SkuRow]:
+        """The active SKUs of the first `limit` active products of `category`, in product name order.
+
+        An unknown category has no products: the list is empty. Raises ValidationError when `limit` is
+        not between 1 and CATEGORY_PRODUCTS_MAX.
+        """
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= CATEGORY_PRODUCTS_MAX:
+            raise ValidationError(
+                f"Ask for between 1 and {CATEGORY_PRODUCTS_MAX} products of a category, not {limit!r}.", field="limit"
+            )
+        has_active_sku = select(Sku.id).where(Sku.product_id == Product.id, Sku.active.is_(True)).exists()
+        first_products = (
+            select(Product.id)
+            .join(Category, Category.id == Product.category_id)
+            .where(Category.name == str(category).strip(), Product.active.is_(True), has_active_sku)
+            .order_by(Product.name, Product.id)
+            .limit(limit)
+        )
+        query = (
+            _sku_rows_query(self._clock())
+            .where(Product.id.in_(first_products), Sku.active.is_(True))
+            .order_by(Product.name, Product.id, Sku.id)
+        )
+        with UnitOfWork(self._db, write=False) as uow:
+            return self._rows(uow.session, query)
 
     def low_stock(self) -> list[SkuRow]:
         """Active SKUs whose available stock is at or below their low-stock threshold."""

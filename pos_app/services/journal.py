@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -97,10 +97,21 @@ _ENTRIES_OF = (
     .order_by(_ENTRIES.c.sequence)
 )
 
+
+def _upsert_setting(insert: Any) -> Any:
+    statement = insert(_SETTINGS).values(key=bindparam("key"), value=bindparam("value"))
+    return statement.on_conflict_do_update(index_elements=[_SETTINGS.c.key], set_={"value": statement.excluded.value})
+
+
+_UPSERT_SETTING = {"postgresql": _upsert_setting(postgresql.insert), "sqlite": _upsert_setting(sqlite.insert)}
+_INSERT_ENTRY = insert(_ENTRIES).returning(_ENTRIES.c.id)
+
 # How PostgreSQL and SQLite name the UNIQUE (register_id, sequence) constraint in their errors.
 _SEQUENCE_CLASH = ("uq_journal_entries_register_id_sequence", "journal_entries.register_id, journal_entries.sequence")
 # (database, key fingerprint) pairs whose stored public key this process found committed and equal to its own.
 _confirmed_keys: set[tuple[str, str]] = set()
+# (database, register id) -> the signed head text this process last wrote or checked: equal text needs no new check.
+_trusted_heads: dict[tuple[str, int], str] = {}
 
 
 class JournalConflict(Conflict):
@@ -155,21 +166,20 @@ def append(
     position = build_on(head, ChainPosition(last.sequence, last.hash, last.grand_total) if last else None)
     content = next_entry(position, code, kind, now, amount, payload)
     digest = entry_hash(content)
-    entry = JournalEntry(
-        register_id=register_id,
-        sequence=content.sequence,
-        kind=content.kind,
-        at=now,
-        amount=amount,
-        grand_total=content.grand_total,
-        payload=content.payload_text(),
-        previous_hash=content.previous_hash,
-        hash=digest,
-        signature=signer.sign(entry_message(digest)),
-    )
-    session.add(entry)
+    values = {
+        "register_id": register_id,
+        "sequence": content.sequence,
+        "kind": content.kind,
+        "at": now,
+        "amount": amount,
+        "grand_total": content.grand_total,
+        "payload": content.payload_text(),
+        "previous_hash": content.previous_hash,
+        "hash": digest,
+        "signature": signer.sign(entry_message(digest)),
+    }
     try:
-        session.flush()
+        entry_id = session.execute(_INSERT_ENTRY, values).scalar_one()
     except IntegrityError as error:
         if not any(name in str(error.orig) for name in _SEQUENCE_CLASH):
             raise
@@ -177,6 +187,7 @@ def append(
             f"Journal entry {content.sequence} of register {code} was written by another transaction at the same "
             "time; nothing was saved. Try again."
         ) from error
+    entry = JournalEntry(id=entry_id, **values)
     new_head = Head(code, content.sequence, digest, content.grand_total)
     _write_head(session, register_id, SignedHead(new_head, signer.sign(new_head.message())))
     return entry
@@ -212,28 +223,30 @@ def _confirm_public_key(session: Session, signer: Signer) -> None:
 def _head_to_build_on(
     session: Session, register_id: int, code: str, public_key: PublicKey, has_entries: bool
 ) -> ChainPosition | None:
-    signed = _read_head(session, register_id)
+    stored = session.execute(_SETTING, {"key": _head_key(register_id)}).scalar_one_or_none()
+    signed = _parse_head(stored)
     if signed is None and not has_entries:
         return None
+    trusted_key = (str(session.get_bind().url), register_id)
     if (
         signed is None
         or signed.head.register != code
-        or not public_key.is_valid(signed.head.message(), signed.signature)
+        or (
+            _trusted_heads.get(trusted_key) != stored
+            and not public_key.is_valid(signed.head.message(), signed.signature)
+        )
     ):
         state = "missing" if signed is None else "not signed by the shop's key"
         raise JournalTampered(
             f"The journal of register {code} was tampered with: the signed record of its last entry is {state}. "
             "Nothing can be journaled on this register until it is looked into: run 'pos-app journal verify'."
         )
+    _trusted_heads[trusted_key] = stored
     return signed.head.position
 
 
 def _head_key(register_id: int) -> str:
     return f"{HEAD_SETTING_PREFIX}{register_id}"
-
-
-def _read_head(session: Session, register_id: int) -> SignedHead | None:
-    return _parse_head(session.execute(_SETTING, {"key": _head_key(register_id)}).scalar_one_or_none())
 
 
 def _parse_head(text: str | None) -> SignedHead | None:
@@ -260,8 +273,9 @@ def _write_head(session: Session, register_id: int, signed: SignedHead) -> None:
         },
         sort_keys=True,
     )
-    statement = _insert(session).values(key=_head_key(register_id), value=value)
-    session.execute(statement.on_conflict_do_update(index_elements=[_SETTINGS.c.key], set_={"value": value}))
+    statement = _UPSERT_SETTING[session.get_bind().dialect.name]
+    session.execute(statement, {"key": _head_key(register_id), "value": value})
+    _trusted_heads[(str(session.get_bind().url), register_id)] = value
 
 
 def _insert(session: Session) -> Any:

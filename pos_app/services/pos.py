@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, cast, exists, func, null, select, union_all
+from sqlalchemy import Integer, Select, bindparam, cast, exists, func, insert, null, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -66,11 +66,50 @@ from pos_app.errors import (
     ValidationError,
 )
 from pos_app.services import journal
-from pos_app.services.settings import read_settings
-from pos_app.services.stock_records import write_movement
+from pos_app.services.settings import read_currency, read_settings
+from pos_app.services.stock_records import write_movement, write_movements
 from pos_app.services.unit_of_work import Clock, UnitOfWork
 
 MAX_LINES = 200
+
+
+_INSERT_SALE = insert(Sale.__table__).returning(Sale.__table__.c.id)
+_INSERT_SALE_LINES = insert(SaleLine.__table__)
+_INSERT_SALE_PAYMENTS = insert(SalePayment.__table__)
+_SKUS_T = Sku.__table__
+_PRODUCTS_T = Product.__table__
+_FIND_SKUS = (
+    select(
+        _SKUS_T.c.id,
+        _SKUS_T.c.code,
+        _SKUS_T.c.barcode,
+        _PRODUCTS_T.c.name,
+        _PRODUCTS_T.c.price,
+        _PRODUCTS_T.c.promo_price,
+        _SKUS_T.c.price_override,
+        _PRODUCTS_T.c.vat_rate,
+        _SKUS_T.c.active,
+        _PRODUCTS_T.c.active,
+        _PRODUCTS_T.c.id,
+        _PRODUCTS_T.c.category_id,
+    )
+    .join(_PRODUCTS_T, _PRODUCTS_T.c.id == _SKUS_T.c.product_id)
+    .where(
+        _SKUS_T.c.code.in_(bindparam("codes", expanding=True))
+        | _SKUS_T.c.barcode.in_(bindparam("barcodes", expanding=True))
+    )
+)
+_REGISTER_CODE = select(Register.__table__.c.code).where(Register.__table__.c.id == bindparam("register_id"))
+_OPEN_TILL_OF_CODE = (
+    select(CashSession.__table__.c.id, Register.__table__.c.id, Register.__table__.c.code)
+    .join(CashSession.__table__, CashSession.__table__.c.open_register_id == Register.__table__.c.id)
+    .where(Register.__table__.c.code == bindparam("code"), Register.__table__.c.active.is_(True))
+)
+_REGISTER_BY_CODE = select(Register).where(Register.code == bindparam("code"))
+_OPEN_TILL = select(CashSession).where(
+    CashSession.open_register_id.is_not(None), CashSession.register_id == bindparam("register_id")
+)
+_OPEN_TILL_LOCKED = _OPEN_TILL.with_for_update()
 
 
 @dataclass(frozen=True)
@@ -374,8 +413,8 @@ class POSService:
         if customer_id is not None and (isinstance(customer_id, bool) or not isinstance(customer_id, int)):
             raise ValidationError(f"customer_id must be a customer's id (got {customer_id!r}).", field="customer_id")
         with UnitOfWork(self._db, write=True) as uow:
-            till = _open_till(uow.session, actor, register)
-            cur = read_settings(uow.session).currency
+            till = _selling_till(uow.session, actor, register)
+            cur = read_currency(uow.session)
             customer = _ticket_customer(uow.session, customer_id)
             found = _find_skus(uow.session, [code for code, _, _ in wanted])
             now = self._clock()
@@ -394,11 +433,10 @@ class POSService:
             settlement = settle(
                 ticket.total, [Tender(t.method, cur.round(t.amount), t.reference) for t in tenders], cur
             )
-            register_row = uow.session.get(Register, till.register_id)
-            assert register_row is not None
-            number = (
-                f"{register_row.code}-{now.year}-{next_number(uow.session, f'S-{register_row.code}', now.year):06d}"
-            )
+            # A Core read: the Register row loaded by _open_till is gone from the identity map (it holds weak
+            # references), so Session.get would run a full ORM load again.
+            register_code = till.register_code
+            number = f"{register_code}-{now.year}-{next_number(uow.session, f'S-{register_code}', now.year):06d}"
             _write_sale(
                 uow.session,
                 till,
@@ -414,19 +452,15 @@ class POSService:
                 settlement.change_due,
                 settlement.tenders,
             )
-            on_hand = {sku_id: level[0] for sku_id, level in levels.items()}
-            for sku_id, quantity in units.items():
-                write_movement(
-                    uow.session,
-                    sku_id,
-                    on_hand[sku_id],
-                    -quantity,
-                    MovementKind.SALE,
-                    "Counter sale",
-                    number,
-                    actor.user_id,
-                    now,
-                )
+            write_movements(
+                uow.session,
+                [(sku_id, levels[sku_id][0], -quantity) for sku_id, quantity in units.items()],
+                MovementKind.SALE,
+                "Counter sale",
+                number,
+                actor.user_id,
+                now,
+            )
             entry = journal.append(
                 uow.session,
                 till.register_id,
@@ -438,7 +472,7 @@ class POSService:
             uow.commit()
             return SaleReceipt(
                 number=number,
-                register=register_row.code,
+                register=register_code,
                 at=now,
                 cashier=actor.username,
                 currency=cur.code,
@@ -884,11 +918,29 @@ def _merge_refund_lines(lines: Sequence[tuple[str, int]]) -> dict[str, int]:
 
 
 def _register(session: Session, code: str) -> Register:
-    row = session.scalar(select(Register).where(Register.code == str(code).strip().upper()))
+    row = session.scalar(_REGISTER_BY_CODE, {"code": str(code).strip().upper()})
     if row is None or not row.active:
         known = ", ".join(session.scalars(select(Register.code).where(Register.active.is_(True))))
         raise NotFound(f"No register '{code}'. The registers are: {known}.")
     return row
+
+
+@dataclass(frozen=True)
+class _SellingTill:
+    id: int
+    register_id: int
+    register_code: str
+
+
+def _selling_till(session: Session, actor: Actor, register: str | None) -> _SellingTill:
+    """The open till a sale goes to: one Core statement for a named register, else as _open_till finds it."""
+    if register is not None:
+        found = session.execute(_OPEN_TILL_OF_CODE, {"code": str(register).strip().upper()}).first()
+        if found is not None:
+            return _SellingTill(*found)
+    till = _open_till(session, actor, register)  # raises the error that says what is wrong
+    code = session.execute(_REGISTER_CODE, {"register_id": till.register_id}).scalar_one()
+    return _SellingTill(till.id, till.register_id, code)
 
 
 def _open_till(session: Session, actor: Actor, register: str | None, *, lock: bool = False) -> CashSession:
@@ -898,7 +950,7 @@ def _open_till(session: Session, actor: Actor, register: str | None, *, lock: bo
         query = query.with_for_update()
     if register is not None:
         row = _register(session, register)
-        till = session.scalar(query.where(CashSession.register_id == row.id))
+        till = session.scalar(_OPEN_TILL_LOCKED if lock else _OPEN_TILL, {"register_id": row.id})
         if till is None:
             raise TillClosed(f"The till of {row.code} is closed: open it with a counted float first.")
         return till
@@ -915,24 +967,7 @@ def _open_till(session: Session, actor: Actor, register: str | None, *, lock: bo
 
 def _find_skus(session: Session, codes: Sequence[str]) -> dict[str, _FoundSku]:
     wanted = set(codes)
-    rows = session.execute(
-        select(
-            Sku.id,
-            Sku.code,
-            Sku.barcode,
-            Product.name,
-            Product.price,
-            Product.promo_price,
-            Sku.price_override,
-            Product.vat_rate,
-            Sku.active,
-            Product.active,
-            Product.id,
-            Product.category_id,
-        )
-        .join(Product, Product.id == Sku.product_id)
-        .where((Sku.code.in_(wanted)) | (Sku.barcode.in_(wanted)))
-    ).all()
+    rows = session.execute(_FIND_SKUS, {"codes": list(wanted), "barcodes": list(wanted)}).all()
     found: dict[str, _FoundSku] = {}
     inactive = []
     for (
@@ -1098,7 +1133,7 @@ def _ticket_line(
 
 def _write_sale(
     session: Session,
-    till: CashSession,
+    till: _SellingTill,
     actor: Actor,
     customer_id: int | None,
     number: str,
@@ -1110,41 +1145,48 @@ def _write_sale(
     ticket_discount: Decimal,
     change_due: Decimal,
     tenders: Sequence[Tender],
-) -> Sale:
-    sale = Sale(
-        number=number,
-        register_id=till.register_id,
-        session_id=till.id,
-        cashier_id=actor.user_id,
-        customer_id=customer_id,
-        at=now,
-        currency=cur.code,
-        gross=ticket.gross,
-        discount=ticket.discount,
-        total=ticket.total,
-        change_due=change_due,
-        ticket_discount_percent=ticket_discount,
+) -> int:
+    sale_id = session.execute(
+        _INSERT_SALE,
+        {
+            "number": number,
+            "register_id": till.register_id,
+            "session_id": till.id,
+            "cashier_id": actor.user_id,
+            "customer_id": customer_id,
+            "at": now,
+            "currency": cur.code,
+            "gross": ticket.gross,
+            "discount": ticket.discount,
+            "total": ticket.total,
+            "change_due": change_due,
+            "ticket_discount_percent": ticket_discount,
+        },
+    ).scalar_one()
+    session.execute(
+        _INSERT_SALE_LINES,
+        [
+            {
+                "sale_id": sale_id,
+                "sku_id": found[code].id,
+                "quantity": priced.quantity,
+                "unit_price": priced.unit_price,
+                "vat_rate": priced.vat_rate,
+                "discount_percent": discount,
+                "automatic_discount": priced.automatic_discount,
+                "discount_label": priced.discount_label,
+                "line_discount": priced.line_discount,
+                "ticket_discount": priced.ticket_discount,
+                "total": priced.total,
+            }
+            for priced, (code, _, discount) in zip(ticket.lines, wanted, strict=True)
+        ],
     )
-    for priced, (code, _, discount) in zip(ticket.lines, wanted, strict=True):
-        sale.lines.append(
-            SaleLine(
-                sku_id=found[code].id,
-                quantity=priced.quantity,
-                unit_price=priced.unit_price,
-                vat_rate=priced.vat_rate,
-                discount_percent=discount,
-                automatic_discount=priced.automatic_discount,
-                discount_label=priced.discount_label,
-                line_discount=priced.line_discount,
-                ticket_discount=priced.ticket_discount,
-                total=priced.total,
-            )
-        )
-    for tender in tenders:
-        sale.payments.append(SalePayment(method=tender.method.value, amount=tender.amount, reference=tender.reference))
-    session.add(sale)
-    session.flush()
-    return sale
+    session.execute(
+        _INSERT_SALE_PAYMENTS,
+        [{"sale_id": sale_id, "method": t.method.value, "amount": t.amount, "reference": t.reference} for t in tenders],
+    )
+    return sale_id
 
 
 def _sale_payload(number: str, ticket: PricedTicket, tenders: Sequence[Tender], customer: str | None) -> dict[str, Any]:

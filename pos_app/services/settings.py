@@ -60,9 +60,21 @@ class ShopSettings:
     invoicing: Invoicing = Invoicing()
 
 
+_ALL_SETTINGS = select(Setting.__table__.c.key, Setting.__table__.c.value).where(Setting.__table__.c.key != LOGO)
+_RATES = select(TaxRate.__table__.c.rate).order_by(TaxRate.__table__.c.rate)
+
+
+_CURRENCY = select(Setting.__table__.c.value).where(Setting.__table__.c.key == "currency")
+
+
+def read_currency(session: Session) -> Currency:
+    """The shop's currency alone: what a sale needs of the settings."""
+    return currency(session.execute(_CURRENCY).scalar_one_or_none() or "EUR")
+
+
 def read_settings(session: Session) -> ShopSettings:
-    values = dict(session.execute(select(Setting.key, Setting.value).where(Setting.key != LOGO)).all())
-    rates = tuple(session.scalars(select(TaxRate.rate).order_by(TaxRate.rate)).all())
+    values = dict(session.execute(_ALL_SETTINGS).all())
+    rates = tuple(session.scalars(_RATES).all())
     return ShopSettings(
         shop_name=values.get("shop_name", ""),
         currency=currency(values.get("currency", "EUR")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -27,6 +27,7 @@ _APPLY = (
     .values(on_hand=_LEVELS.c.on_hand + _DELTA)
 )
 _RECORD = insert(_MOVEMENTS).returning(_MOVEMENTS.c.id)
+_RECORD_MANY = insert(_MOVEMENTS)
 
 
 def write_movement(
@@ -59,6 +60,39 @@ def write_movement(
         "at": at,
     }
     return session.execute(_RECORD, movement).scalar_one()
+
+
+def write_movements(
+    session: Session,
+    changes: Sequence[tuple[int, int, int]],
+    kind: MovementKind,
+    reason: str,
+    reference: str | None,
+    user_id: int | None,
+    at: datetime,
+) -> None:
+    """Apply movements (sku_id, on_hand as locked, quantity) to locked stock rows, one statement for all
+    the rows and one for all the records."""
+    changed = session.execute(_APPLY, [{"target": sku_id, "delta": quantity} for sku_id, _, quantity in changes])
+    if changed.rowcount != len(changes):
+        raise RuntimeError("a stock row was not locked before it was changed")
+    session.execute(
+        _RECORD_MANY,
+        [
+            {
+                "sku_id": sku_id,
+                "kind": kind.value,
+                "quantity": quantity,
+                "stock_before": on_hand,
+                "stock_after": on_hand + quantity,
+                "reason": reason,
+                "reference": reference,
+                "user_id": user_id,
+                "at": at,
+            }
+            for sku_id, on_hand, quantity in changes
+        ],
+    )
 
 
 def get_or_create(session: Session, model: type[Category] | type[Brand], name: str | None) -> Any:

@@ -53,6 +53,10 @@
         <translation>Ajouter le produit choisi (↓ puis Entrée depuis le champ de saisie)</translation>
     </message>
     <message>
+        <source>Loading the products…</source>
+        <translation>Chargement des produits…</translation>
+    </message>
+    <message>
         <source>Nothing matches “{text}”.</source>
         <translation>Aucun résultat pour «&#xa0;{text}&#xa0;».</translation>
     </message>
@@ -351,10 +355,6 @@
         <source>Ticket voided (it was worth {value}).</source>
         <translation>Ticket annulé (montant&#xa0;: {value}).</translation>
     </message>
-    <message>
-        <source>Loading the products…</source>
-        <translation>Chargement des produits…</translation>
-    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -397,6 +397,14 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>New customer ({key})</source>
+        <translation>Nouveau client ({key})</translation>
+    </message>
+    <message>
+        <source>Register a customer who is not in the list yet, for this ticket</source>
+        <translation>Enregistrer un client qui n&apos;est pas encore dans la liste, pour ce ticket</translation>
     </message>
     <message>
         <source>Who is this ticket for?</source>
@@ -716,6 +724,57 @@
     <message>
         <source>{count} online order(s) to act on: refunded because the stock was gone</source>
         <translation>{count} commande(s) en ligne à traiter&#xa0;: remboursée(s) faute de stock</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>&amp;Name (required)</source>
+        <translation>&amp;Nom (obligatoire)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number</source>
+        <translation>Numéro de T&amp;VA</translation>
+    </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>&amp;Segment</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtner</source>
+        <translation>Pa&amp;rtenaire</translation>
+    </message>
+    <message>
+        <source>Save and choose (Enter)</source>
+        <translation>Enregistrer et choisir (Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Register a customer</source>
+        <translation>Enregistrer un client</translation>
     </message>
 </context>
 <context>
@@ -1232,8 +1291,8 @@
         <translation>Aucun produit à vendre dans cette catégorie.</translation>
     </message>
     <message>
-        <source>{shown} of {total} products shown: type a name to find the others.</source>
-        <translation>{shown} produits affichés sur {total}&#xa0;: tapez un nom pour trouver les autres.</translation>
+        <source>The first {shown} products are shown: type a name to find the others.</source>
+        <translation>Les {shown} premiers produits sont affichés&#xa0;: tapez un nom pour trouver les autres.</translation>
     </message>
 </context>
 <context>

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_app.services.inventory import SkuRow
-from pos_app.ui.counter.product_tiles import CategoryBar, CategoryTiles, TileGrid
+from pos_app.services.inventory import InventoryService, SkuRow
+from pos_app.ui.background import BackgroundOp
+from pos_app.ui.counter.product_tiles import CategoryBar, CategoryTiles, TileGrid, load_category_tiles
 from pos_app.ui.counter.results_model import ResultColumn, ResultsModel, can_add
 from pos_app.ui.counter.tables import counter_table, keep_focus_elsewhere, select_row, selected_row
 from pos_app.ui.counter.touch import touch_button
+from pos_app.ui.error_text import plain_message
 
 TILES, RESULTS = 0, 1
 
@@ -19,16 +22,20 @@ TILES, RESULTS = 0, 1
 class BrowsePanel(QStackedWidget):
     """`chosen_changed` fires with the result now chosen (or None); `add_requested` when the cashier clicks
     Add or double-clicks a result; `clicked` after any click, so the keyboard goes back to the scan field.
-    The categories' and tiles' own signals are `categories.chosen` and `tiles.chosen`."""
+    The categories' and tiles' own signals are `categories.chosen` and `tiles.chosen`. Given the inventory, a
+    category click loads that category's tiles in the background, with the stock as it is now."""
 
     chosen_changed = Signal(object)  # SkuRow | None
     add_requested = Signal()
     clicked = Signal()
 
-    def __init__(self, shown_results: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, shown_results: int, parent: QWidget | None = None, *, inventory: InventoryService | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("browsePanel")
         self._shown_results = shown_results
+        self._category_requests = 0  # only the latest category click's tiles are shown
         self.picked = False  # the cashier moved into the results (arrows or a click): Enter adds the chosen one
         self.categories = CategoryBar()
         self.tiles = TileGrid()
@@ -37,6 +44,8 @@ class BrowsePanel(QStackedWidget):
         tiles_layout.setContentsMargins(6, 0, 0, 0)
         tiles_layout.addWidget(self.categories)
         tiles_layout.addWidget(self.tiles, stretch=1)
+        if inventory is not None:
+            self.categories.chosen.connect(partial(self.load_category, inventory))
 
         self._results = ResultsModel(self)
         self._table = counter_table(self._results, "searchResults")
@@ -75,6 +84,23 @@ class BrowsePanel(QStackedWidget):
 
     def show_category(self, tiles: CategoryTiles | None) -> None:
         self.tiles.show_tiles(tiles)
+
+    def load_category(self, inventory: InventoryService, category: str) -> None:
+        """Show `category`'s products once read in the background; a later click wins over an earlier one."""
+        self._category_requests += 1
+        request = self._category_requests
+        self.tiles.show_message(self.tr("Loading the products…"))
+        op = BackgroundOp(self, partial(load_category_tiles, inventory, category))
+        op.success(partial(self._category_loaded, request)).failure(partial(self._category_failed, request))
+        op.run_in_background()
+
+    def _category_loaded(self, request: int, tiles: CategoryTiles) -> None:
+        if request == self._category_requests:
+            self.show_category(tiles)
+
+    def _category_failed(self, request: int, error: Exception) -> None:
+        if request == self._category_requests:
+            self.tiles.show_message(plain_message(error))
 
     def show_results(self, text: str, rows: Sequence[SkuRow]) -> None:
         self.picked = False

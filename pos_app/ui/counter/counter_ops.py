@@ -10,7 +10,6 @@ from pos_app.services import Services
 from pos_app.services.customers import CustomerInfo
 from pos_app.services.inventory import SkuRow
 from pos_app.services.pos import ParkedTicketView
-from pos_app.ui.counter.product_tiles import CategoryTiles, tiles_by_category
 
 
 @dataclass(frozen=True)
@@ -33,10 +32,6 @@ def load_counter_state(services: Services, actor: Actor, register: str | None) -
         categories=tuple(services.inventory.categories()),
         parked=len(services.pos.parked(actor, report.register)),
     )
-
-
-def load_tiles(services: Services) -> dict[str, CategoryTiles]:
-    return tiles_by_category(services.inventory.stock_list())
 
 
 @dataclass(frozen=True)

@@ -34,12 +34,12 @@ from pos_app.services.pos import ParkedTicketView, SaleReceipt
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.counter.browse_panel import BrowsePanel
 from pos_app.ui.counter.closed_till_panel import ClosedTillPanel
-from pos_app.ui.counter.counter_ops import CounterState, ResumedTicket, load_counter_state, load_tiles, resume_parked
+from pos_app.ui.counter.counter_ops import CounterState, ResumedTicket, load_counter_state, resume_parked
 from pos_app.ui.counter.customer_dialog import CustomerDialog, customer_summary, discount_hint
 from pos_app.ui.counter.discount_dialog import DiscountDialog
 from pos_app.ui.counter.parked_dialog import ParkedDialog
 from pos_app.ui.counter.payment_dialog import PaymentDialog, SaleRequest
-from pos_app.ui.counter.product_tiles import CategoryTiles, ProductTile
+from pos_app.ui.counter.product_tiles import ProductTile
 from pos_app.ui.counter.reason_dialog import ReasonDialog
 from pos_app.ui.counter.results_model import can_add, described, warning_of
 from pos_app.ui.counter.scan_field import ScanField
@@ -108,9 +108,6 @@ class CounterPage(QWidget):
         self._pricing_version = 0
         self._pending_lookups = 0
         self._pay_when_ready = False
-        self._tiles: dict[str, CategoryTiles] | None = None
-        self._tiles_loading = False
-        self._category: str | None = None
         self._parked_count = 0
         self._can_sell = False
         self.payment_dialog: PaymentDialog | None = None
@@ -177,8 +174,7 @@ class CounterPage(QWidget):
         lines_view.remove_asked.connect(self._remove_line)
         self._lines = lines_view.table
         splitter.addWidget(lines_view)
-        self._browse = BrowsePanel(SHOWN_RESULTS)
-        self._browse.categories.chosen.connect(self._show_category)
+        self._browse = BrowsePanel(SHOWN_RESULTS, inventory=self._services.inventory)
         self._browse.tiles.chosen.connect(self._tile_chosen)
         self._browse.chosen_changed.connect(self._result_chosen)
         self._browse.add_requested.connect(self._add_chosen_result)
@@ -515,7 +511,7 @@ class CounterPage(QWidget):
     # ----- the customer --------------------------------------------------------------------------
 
     def _choose_customer(self) -> None:
-        dialog = CustomerDialog(self._services, self._customer, self)
+        dialog = CustomerDialog(self._services, self._customer, self, actor=self._actor)
         dialog.accepted.connect(lambda: self._set_customer(dialog.chosen))
         dialog.finished.connect(self._refocus)
         dialog.open()
@@ -620,7 +616,6 @@ class CounterPage(QWidget):
 
     def _sold(self, receipt: SaleReceipt) -> None:
         self._clear_ticket()
-        self._tiles = None  # their stock figures are old now
         total = money(receipt.total, self._currency)
         self._say(self.tr("Sale {number} recorded: {total}.").format(number=receipt.number, total=total), "info")
         self.sold.emit(receipt)
@@ -741,28 +736,6 @@ class CounterPage(QWidget):
         self._refocus()
 
     # ----- categories and tiles ------------------------------------------------------------------
-
-    def _show_category(self, category: str) -> None:
-        self._category = category
-        if self._tiles is not None:
-            self._browse.show_category(self._tiles.get(category))
-            return
-        self._browse.tiles.show_message(self.tr("Loading the products…"))
-        if self._tiles_loading:
-            return
-        self._tiles_loading = True
-        load = partial(load_tiles, self._services)
-        BackgroundOp(self, load).success(self._tiles_loaded).failure(self._tiles_failed).run_in_background()
-
-    def _tiles_loaded(self, tiles: dict[str, CategoryTiles]) -> None:
-        self._tiles_loading = False
-        self._tiles = tiles
-        if self._category is not None:
-            self._browse.show_category(tiles.get(self._category))
-
-    def _tiles_failed(self, error: Exception) -> None:
-        self._tiles_loading = False
-        self._browse.tiles.show_message(plain_message(error))
 
     def _tile_chosen(self, tile: ProductTile) -> None:
         if len(tile.skus) == 1:

@@ -9,13 +9,25 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos_app.domain.promotions import Segment
+from pos_app.domain.roles import Actor
 from pos_app.domain.vat import format_rate
+from pos_app.errors import NotFound, ValidationError
 from pos_app.services import Services
-from pos_app.services.customers import CustomerInfo
+from pos_app.services.customers import CustomerInfo, PartnerInfo
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.counter.tables import counter_table, select_row, selected_row
 from pos_app.ui.error_text import plain_message
@@ -26,17 +38,20 @@ from pos_app.ui.widgets.table_model import ColumnsTableModel
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
 SHOWN = 30
+NEW_CUSTOMER_KEY = "Ctrl+N"
 
 
-def segment_text(info: CustomerInfo) -> str:
-    if info.segment is None:
-        return ""
+def segment_name(segment: Segment) -> str:
     return {
         Segment.STUDENT: QCoreApplication.translate("CustomerDialog", "Student"),
         Segment.PROFESSIONAL: QCoreApplication.translate("CustomerDialog", "Professional"),
         Segment.COMPANY: QCoreApplication.translate("CustomerDialog", "Company"),
         Segment.INSTITUTION: QCoreApplication.translate("CustomerDialog", "Institution"),
-    }[info.segment]
+    }[segment]
+
+
+def segment_text(info: CustomerInfo) -> str:
+    return "" if info.segment is None else segment_name(info.segment)
 
 
 def partner_text(info: CustomerInfo) -> str:
@@ -107,14 +122,23 @@ class CustomersModel(ColumnsTableModel):
 
 
 class CustomerDialog(QDialog):
-    """Accepted with `chosen` set to the customer, or to None when the cashier chose "No customer"."""
+    """Accepted with `chosen` set to the customer, or to None when the cashier chose "No customer". Given the
+    cashier (`actor`), it also registers a new customer, who is then the one chosen."""
 
-    def __init__(self, services: Services, current: CustomerInfo | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        current: CustomerInfo | None,
+        parent: QWidget | None = None,
+        *,
+        actor: Actor | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("customerDialog")
         self.setWindowTitle(self.tr("Customer"))
         self.resize(720, 480)
         self._services = services
+        self._actor = actor
         self.chosen: CustomerInfo | None = current
         self._searched = ""
         self._choose_when_found = False
@@ -141,12 +165,18 @@ class CustomerDialog(QDialog):
         nobody.clicked.connect(self._choose_nobody)
         cancel = QPushButton(self.tr("Cancel (Esc)"), objectName="customerCancel")
         cancel.clicked.connect(self.reject)
-        for button in (choose, nobody, cancel):
+        new = QPushButton(self.tr("New customer ({key})").format(key=NEW_CUSTOMER_KEY), objectName="customerNew")
+        new.setToolTip(self.tr("Register a customer who is not in the list yet, for this ticket"))
+        new.setShortcut(QKeySequence(NEW_CUSTOMER_KEY))
+        new.clicked.connect(self._register_new)
+        new.setVisible(actor is not None)
+        for button in (choose, nobody, cancel, new):
             button.setMinimumHeight(44)
             button.setAutoDefault(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(nobody)
+        buttons.addWidget(new)
         buttons.addStretch()
         buttons.addWidget(cancel)
         buttons.addWidget(choose)
@@ -216,6 +246,132 @@ class CustomerDialog(QDialog):
     def _choose_nobody(self) -> None:
         self.chosen = None
         self.accept()
+
+    def _register_new(self) -> None:
+        if self._actor is None:
+            return
+        form = NewCustomerDialog(self._services, self._actor, self._search.text().strip(), self)
+        form.accepted.connect(lambda: self._choose_registered(form.created))
+        form.open()
+
+    def _choose_registered(self, customer: CustomerInfo | None) -> None:
+        if customer is not None:
+            self.chosen = customer
+            self.accept()
+
+
+class NewCustomerDialog(QDialog):
+    """Registers a customer in the background; accepted with `created` set once the service has saved them.
+    A refusal is shown under the form, and the field it names gets the keyboard."""
+
+    def __init__(self, services: Services, actor: Actor, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newCustomerDialog")
+        self.setWindowTitle(self.tr("New customer"))
+        self.setMinimumWidth(480)
+        self._services = services
+        self._actor = actor
+        self.created: CustomerInfo | None = None
+        self._name = self._line("newCustomerName", name)
+        self._email = self._line("newCustomerEmail")
+        self._phone = self._line("newCustomerPhone")
+        self._address = self._line("newCustomerAddress")
+        self._vat_number = self._line("newCustomerVatNumber")
+        self._segment = QComboBox(objectName="newCustomerSegment")
+        self._segment.addItem(self.tr("None"), None)
+        for segment in Segment:
+            self._segment.addItem(segment_name(segment), segment.value)
+        self._partner = QComboBox(objectName="newCustomerPartner")
+        self._partner.addItem(self.tr("None"), None)
+        self._fields: dict[str, QWidget] = {
+            "name": self._name,
+            "email": self._email,
+            "phone": self._phone,
+            "address": self._address,
+            "vat_number": self._vat_number,
+            "segment": self._segment,
+            "partner_id": self._partner,
+        }
+        form = QFormLayout()
+        form.addRow(self.tr("&Name (required)"), self._name)
+        form.addRow(self.tr("&Email"), self._email)
+        form.addRow(self.tr("&Phone"), self._phone)
+        form.addRow(self.tr("&Address"), self._address)
+        form.addRow(self.tr("&VAT number"), self._vat_number)
+        form.addRow(self.tr("&Segment"), self._segment)
+        form.addRow(self.tr("Pa&rtner"), self._partner)
+        self._error = error_label("newCustomerError")
+
+        self._save = QPushButton(self.tr("Save and choose (Enter)"), objectName="newCustomerSave")
+        self._save.setDefault(True)
+        self._save.clicked.connect(self._submit)
+        cancel = QPushButton(self.tr("Cancel (Esc)"), objectName="newCustomerCancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        for button in (self._save, cancel):
+            button.setMinimumHeight(44)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self._save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(section_title(self.tr("Register a customer"), "newCustomerTitle"))
+        layout.addLayout(form)
+        layout.addWidget(self._error)
+        layout.addLayout(buttons)
+        self._name.setFocus()
+        load = self._services.customers.partners
+        BackgroundOp(self, load).success(self._show_partners).failure(self._show_error).run_in_background()
+
+    def _line(self, object_name: str, text: str = "") -> QLineEdit:
+        field = QLineEdit(text, objectName=object_name)
+        field.setMinimumHeight(36)
+        return field
+
+    def _show_partners(self, partners: list[PartnerInfo]) -> None:
+        for partner in partners:
+            label = partner.name
+            if partner.discount_percent > 0:
+                label = f"{partner.name} -{format_rate(partner.discount_percent)} %"
+            self._partner.addItem(label, partner.id)
+
+    def _submit(self) -> None:
+        self._error.hide()
+        self._save.setEnabled(False)
+        create = partial(
+            self._services.customers.create_customer,
+            self._actor,
+            name=self._name.text(),
+            email=self._email.text(),
+            phone=self._phone.text(),
+            address=self._address.text(),
+            vat_number=self._vat_number.text(),
+            segment=self._segment.currentData(),
+            partner_id=self._partner.currentData(),
+        )
+        BackgroundOp(self, create).success(self._registered).failure(self._show_error).run_in_background()
+
+    def _registered(self, customer: CustomerInfo) -> None:
+        self.created = customer
+        self.accept()
+
+    def _show_error(self, error: Exception) -> None:
+        self._save.setEnabled(True)
+        self._error.setText(plain_message(error))
+        self._error.show()
+        field = self._fields.get(_field_named_by(error), self._name)
+        field.setFocus()
+        if isinstance(field, QLineEdit):
+            field.selectAll()
+
+
+def _field_named_by(error: Exception) -> str:
+    """create_customer's only NotFound is for the partner; its ValidationErrors name their field."""
+    if isinstance(error, NotFound):
+        return "partner_id"
+    return (error.field or "") if isinstance(error, ValidationError) else ""
 
 
 def discount_hint(info: CustomerInfo | None) -> str:

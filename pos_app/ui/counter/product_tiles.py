@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.inventory import SkuRow
+from pos_app.services.inventory import InventoryService, SkuRow
 
 MAX_TILES = 60  # a category beyond this is searched for by name instead
 TILE_COLUMNS = 2
 CATEGORY_COLUMNS = 3
 CATEGORY_ROWS_SHOWN = 3  # more categories scroll
-NO_CATEGORY = ""
 CATEGORY_HEIGHT = 40
 TILE_HEIGHT = 88
 
@@ -48,24 +47,22 @@ class ProductTile:
 @dataclass(frozen=True)
 class CategoryTiles:
     tiles: tuple[ProductTile, ...]  # unlabelled products first, then by name; at most MAX_TILES
-    total: int  # products in the category
+    more: bool  # the category has products beyond these
 
 
-def tiles_by_category(rows: Sequence[SkuRow]) -> dict[str, CategoryTiles]:
-    """Runs on the worker: the active SKUs grouped into products, per category."""
+def load_category_tiles(inventory: InventoryService, category: str) -> CategoryTiles:
+    """Runs on the worker: the first products of one category, one more than shown to know if there are others."""
+    return _category_tiles(inventory.category_products(category, limit=MAX_TILES + 1))
+
+
+def _category_tiles(rows: Sequence[SkuRow]) -> CategoryTiles:
     variants: dict[int, list[SkuRow]] = defaultdict(list)
     for row in rows:
-        if row.active:
-            variants[row.product_id].append(row)
-    per_category: dict[str, list[ProductTile]] = defaultdict(list)
-    for product_id, skus in variants.items():
-        per_category[skus[0].category or NO_CATEGORY].append(ProductTile(product_id, skus[0].name, tuple(skus)))
-    grouped = {}
-    for category, tiles in per_category.items():
-        # Items without a barcode have no other way onto the ticket: they come first.
-        ordered = sorted(tiles, key=lambda t: (any(r.barcode for r in t.skus), t.name.casefold()))
-        grouped[category] = CategoryTiles(tuple(ordered[:MAX_TILES]), len(tiles))
-    return grouped
+        variants[row.product_id].append(row)
+    tiles = [ProductTile(product_id, skus[0].name, tuple(skus)) for product_id, skus in variants.items()]
+    # Items without a barcode have no other way onto the ticket: they come first.
+    ordered = sorted(tiles, key=lambda t: (any(r.barcode for r in t.skus), t.name.casefold()))
+    return CategoryTiles(tuple(ordered[:MAX_TILES]), len(tiles) > MAX_TILES)
 
 
 def tile_text(tile: ProductTile) -> str:
@@ -167,10 +164,10 @@ class TileGrid(QScrollArea):
             self._show([], QCoreApplication.translate("ProductTiles", "No product to sell in this category."))
             return
         hint = ""
-        if category.total > len(category.tiles):
+        if category.more:
             hint = QCoreApplication.translate(
-                "ProductTiles", "{shown} of {total} products shown: type a name to find the others."
-            ).format(shown=len(category.tiles), total=category.total)
+                "ProductTiles", "The first {shown} products are shown: type a name to find the others."
+            ).format(shown=len(category.tiles))
         self._show(category.tiles, hint)
 
     def show_message(self, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from enum import IntEnum
 from functools import partial
@@ -33,7 +33,7 @@ from pos_app.ui.counter.tables import counter_table, select_row, selected_row
 from pos_app.ui.error_text import plain_message
 from pos_app.ui.widgets.labels import error_label, section_title
 from pos_app.ui.widgets.search_field import SearchField
-from pos_app.ui.widgets.table_model import ColumnsTableModel
+from pos_app.ui.widgets.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
@@ -74,12 +74,11 @@ class CustomerColumn(IntEnum):
     PARTNER = 3
 
 
-class CustomersModel(ColumnsTableModel):
+class CustomersModel(RowsTableModel[CustomerInfo]):
     columns = CustomerColumn
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CustomerInfo] = []
         self.headers: Mapping[Any, str] = {
             CustomerColumn.NAME: self.tr("Name"),
             CustomerColumn.CONTACT: self.tr("Phone or email"),
@@ -90,17 +89,6 @@ class CustomersModel(ColumnsTableModel):
     @staticmethod
     def align(_column: int) -> Qt.AlignmentFlag:
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-    def set_rows(self, rows: Sequence[CustomerInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> CustomerInfo:
-        return self._rows[index]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from enum import IntEnum
 from functools import partial
 from typing import Any
@@ -18,7 +18,7 @@ from pos_app.ui.background import BackgroundOp
 from pos_app.ui.counter.tables import counter_table, select_row, selected_row
 from pos_app.ui.error_text import plain_message
 from pos_app.ui.widgets.labels import error_label, section_title
-from pos_app.ui.widgets.table_model import ColumnsTableModel
+from pos_app.ui.widgets.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,12 +31,11 @@ class ParkedColumn(IntEnum):
     ITEMS = 4
 
 
-class ParkedModel(ColumnsTableModel):
+class ParkedModel(RowsTableModel[ParkedTicketView]):
     columns = ParkedColumn
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ParkedTicketView] = []
         self.headers: Mapping[Any, str] = {
             ParkedColumn.NUMBER: self.tr("Ticket"),
             ParkedColumn.PARKED_AT: self.tr("Parked at"),
@@ -50,17 +49,6 @@ class ParkedModel(ColumnsTableModel):
         if column in (ParkedColumn.NUMBER, ParkedColumn.ITEMS):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-    def set_rows(self, rows: Sequence[ParkedTicketView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> ParkedTicketView:
-        return self._rows[index]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from enum import IntEnum
 from typing import Any
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from pos_app.services.inventory import SkuRow
 from pos_app.ui.counter.ticket_model import SHADES, StockWarning
-from pos_app.ui.widgets.table_model import ColumnsTableModel
+from pos_app.ui.widgets.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,12 +35,11 @@ def described(row: SkuRow) -> str:
     return f"{row.name} {row.variant}" if row.variant else row.name
 
 
-class ResultsModel(ColumnsTableModel):
+class ResultsModel(RowsTableModel[SkuRow]):
     columns = ResultColumn
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[SkuRow] = []
         self.headers: Mapping[Any, str] = {
             ResultColumn.PRODUCT: self.tr("Product"),
             ResultColumn.PRICE: self.tr("Price"),
@@ -52,17 +51,6 @@ class ResultsModel(ColumnsTableModel):
         if column == ResultColumn.PRODUCT:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-    def set_rows(self, rows: Sequence[SkuRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> SkuRow:
-        return self._rows[index]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -341,7 +341,8 @@ def test_a_product_without_barcode_is_added_from_its_category_tile_and_variant(
 
     click(qtbot, page, "category_Clothes")
     tile = f"tile_{hoodie.id}"
-    qtbot.waitUntil(lambda: page.findChild(QWidget, tile) is not None, timeout=TIMEOUT)
+    # Clicked once laid out and shown: a click on a tile still being placed lands nowhere.
+    qtbot.waitUntil(lambda: (found := page.findChild(QWidget, tile)) is not None and found.isVisible(), timeout=TIMEOUT)
     assert text_of(page, f"{tile}_text") == "Hoodie\n40.00 · 6 available\n3 variants"
     qtbot.mouseClick(page.findChild(QWidget, tile), Qt.MouseButton.LeftButton)
     picker = dialog_of(qtbot, page, VariantPicker)

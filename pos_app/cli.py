@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app import __version__
-from pos_app.errors import ImportRejected, PosError
+from pos_app.errors import ImportRejected, PosError, ValidationError
 from pos_app.payments.gateway import PaymentProviderError
 
 if TYPE_CHECKING:
@@ -378,14 +378,18 @@ def _stripe_reconcile(args: argparse.Namespace) -> int:
     return 0
 
 
+def _public_key(path: Path | None) -> bytes | None:
+    """The PEM file given with --public-key, if any."""
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"cannot read the public key {path}: {error.strerror}") from None
+
+
 def _journal_verify(args: argparse.Namespace) -> int:
-    public_key = None
-    if args.public_key is not None:
-        try:
-            public_key = args.public_key.read_bytes()
-        except OSError as error:
-            print(f"error: cannot read the public key {args.public_key}: {error.strerror}", file=sys.stderr)
-            return 1
+    public_key = _public_key(args.public_key)
     with _open(args) as svc:
         result = svc.journal.verify(args.register, public_key)
     print(result.verdict)
@@ -450,13 +454,7 @@ def _journal_export(args: argparse.Namespace) -> int:
 def _journal_verify_archive(args: argparse.Namespace) -> int:
     from pos_app.services.journal_archive import verify_archive
 
-    public_key = None
-    if args.public_key is not None:
-        try:
-            public_key = args.public_key.read_bytes()
-        except OSError as error:
-            print(f"error: cannot read the public key {args.public_key}: {error.strerror}", file=sys.stderr)
-            return 1
+    public_key = _public_key(args.public_key)
     result = verify_archive(args.file, public_key)
     print(result.verdict)
     for other in result.problems[1:]:

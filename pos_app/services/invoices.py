@@ -309,8 +309,8 @@ class InvoiceService:
             today = self._clock().date()
             if status is None:
                 rows = uow.session.scalars(query.limit(max(1, min(limit, MAX_PAGE))).offset(max(offset, 0)))
-                return [_summary(uow.session, row, today) for row in rows]
-            matching = [_summary(uow.session, row, today) for row in uow.session.scalars(query)]
+                return _summaries(uow.session, list(rows), today)
+            matching = _summaries(uow.session, list(uow.session.scalars(query)), today)
             return [s for s in matching if s.status is status][max(offset, 0) : max(offset, 0) + limit]
 
     def in_period(self, actor: Actor, since: datetime, until: datetime) -> list[InvoiceView]:
@@ -514,18 +514,31 @@ def _invoice(session: Session, number: str, *, lock: bool = False) -> Invoice:
     return invoice
 
 
-def _amounts(session: Session, invoice: Invoice) -> tuple[Decimal, Decimal]:
-    paid = session.scalar(
-        select(func.coalesce(func.sum(InvoicePayment.amount), 0)).where(InvoicePayment.invoice_id == invoice.id)
+def _amounts_of(session: Session, invoice_ids: Sequence[int]) -> dict[int, tuple[Decimal, Decimal]]:
+    """What was paid on each invoice, and credited against it (positive), in two queries for the whole list."""
+    paid = dict(
+        session.execute(
+            select(InvoicePayment.invoice_id, func.sum(InvoicePayment.amount))
+            .where(InvoicePayment.invoice_id.in_(invoice_ids))
+            .group_by(InvoicePayment.invoice_id)
+        ).all()
     )
-    credited = session.scalar(
-        select(func.coalesce(-func.sum(Invoice.gross), 0)).where(Invoice.credited_invoice_id == invoice.id)
+    credited = dict(
+        session.execute(
+            select(Invoice.credited_invoice_id, -func.sum(Invoice.gross))
+            .where(Invoice.credited_invoice_id.in_(invoice_ids))
+            .group_by(Invoice.credited_invoice_id)
+        ).all()
     )
-    return Decimal(paid), Decimal(credited)
+    return {i: (Decimal(str(paid.get(i, 0))), Decimal(str(credited.get(i, 0)))) for i in invoice_ids}
 
 
-def _summary(session: Session, invoice: Invoice, today: date) -> InvoiceSummary:
-    paid, credited = _amounts(session, invoice)
+def _summaries(session: Session, invoices: Sequence[Invoice], today: date) -> list[InvoiceSummary]:
+    amounts = _amounts_of(session, [invoice.id for invoice in invoices])
+    return [_summary(invoice, *amounts[invoice.id], today) for invoice in invoices]
+
+
+def _summary(invoice: Invoice, paid: Decimal, credited: Decimal, today: date) -> InvoiceSummary:
     kind = InvoiceKind(invoice.kind)
     return InvoiceSummary(
         number=invoice.number,
@@ -542,7 +555,7 @@ def _summary(session: Session, invoice: Invoice, today: date) -> InvoiceSummary:
 
 def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
     cur = currency(invoice.currency)
-    paid, credited = _amounts(session, invoice)
+    paid, credited = _amounts_of(session, [invoice.id])[invoice.id]
     kind = InvoiceKind(invoice.kind)
     lines = tuple(
         InvoiceLineView(

@@ -336,8 +336,8 @@ def test_a_product_without_barcode_is_added_from_its_category_tile_and_variant(
     shop.inventory.add_variant(stock_manager, hoodie.id, sku="HOOD-L", size="L")
     shop.inventory.add_variant(stock_manager, hoodie.id, sku="HOOD-XL", size="XL")
     shop.inventory.receive(stock_manager, "HOOD-L", 2)
-    page.check_till()  # the categories as they are now
-    qtbot.waitUntil(lambda: button(page, "category_Clothes") is not None, timeout=TIMEOUT)
+    with qtbot.waitSignal(page.state_loaded, timeout=TIMEOUT):
+        page.check_till()  # the categories as they are now
 
     click(qtbot, page, "category_Clothes")
     tile = f"tile_{hoodie.id}"

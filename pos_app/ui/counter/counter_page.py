@@ -284,6 +284,8 @@ class CounterPage(QWidget):
         """Without a window manager (kiosk sessions, offscreen) a closed dialog may leave no window active, or
         even stay the active one while hidden: the keyboard would then reach nobody."""
         active = QApplication.activeWindow()
+        if QApplication.activeModalWidget() is not None:
+            return  # a dialog opened since: it keeps the keyboard
         if self.isVisible() and (active is None or not active.isVisible()):
             self.activateWindow()
             self._scan.setFocus(Qt.FocusReason.ActiveWindowFocusReason)

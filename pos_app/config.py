@@ -9,6 +9,7 @@ from platformdirs import user_data_dir
 
 APP_NAME = "pos-app"
 DEFAULT_RESERVATION_MINUTES = 15
+MAX_RESERVATION_MINUTES = 24 * 60
 
 
 def data_dir() -> Path:
@@ -28,6 +29,15 @@ def database_url(explicit: str | None = None) -> str:
     return f"sqlite:///{data_dir() / 'pos.db'}"
 
 
-def reservation_minutes() -> int:
-    raw = os.environ.get("POS_RESERVATION_MINUTES")
-    return int(raw) if raw else DEFAULT_RESERVATION_MINUTES
+def secrets_file() -> Path:
+    """The file of this machine's secrets (SMTP password, Stripe keys): POS_SECRETS_FILE, else secrets.json in
+    the user-data folder. Never in the shared database."""
+    configured = os.environ.get("POS_SECRETS_FILE", "").strip()
+    return Path(configured).expanduser().absolute() if configured else data_dir() / "secrets.json"
+
+
+def reservation_minutes_override() -> int | None:
+    """POS_RESERVATION_MINUTES when it is set: it wins over the shop's setting, for the programs started with it
+    (the online shop's server, say). None when it is not set: the admin's setting applies."""
+    raw = os.environ.get("POS_RESERVATION_MINUTES", "").strip()
+    return int(raw) if raw else None

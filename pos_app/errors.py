@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -117,3 +117,38 @@ class ImportRejected(ValidationError):
 
 class PrinterError(PosError):
     """The receipt printer is not configured, or cannot be reached or written to."""
+
+
+class MailNotConfigured(PosError):
+    """No mail server is set up on this shop: email cannot be sent."""
+
+
+class MailFailed(PosError):
+    """The mail server could not be reached, or refused the message; nothing was sent."""
+
+
+class SlotFull(Conflict):
+    """Every seat of a time slot is taken, by confirmed bookings or by customers paying right now."""
+
+    def __init__(self, slot_id: int, title: str, capacity: int) -> None:
+        super().__init__(
+            f"'{title}' is full: its {capacity} seat(s) are all booked or being paid for. "
+            "Choose another time, or try again in a few minutes in case a payment is abandoned."
+        )
+        self.slot_id = slot_id
+        self.capacity = capacity
+
+
+class InvalidFields(ValidationError):
+    """A form with bad fields: `problems` maps each field to what is wrong with it. Nothing was saved.
+
+    `field` is the first bad field, for callers that show one message."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        if not problems:
+            raise ValueError("InvalidFields needs at least one problem")
+        self.problems = dict(problems)
+        super().__init__(
+            "Nothing was saved: " + "; ".join(p.rstrip(".") for p in self.problems.values()) + ".",
+            field=next(iter(self.problems)),
+        )

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 from pos_app.domain.roles import Actor, Role
 from pos_app.payments.stripe_gateway import StripeGateway
 from pos_app.services import Services, open_services
+from tests.mail.smtp_server import SmtpServer, smtp_server_running
 from tests.payments.helpers import WEBHOOK_SECRET
 from testsupport import localstripe, postgres
 
@@ -188,3 +189,24 @@ def gateway(localstripe_server: localstripe.LocalStripe) -> StripeGateway:
 def shopper(localstripe_server: localstripe.LocalStripe) -> stripe.StripeClient:
     """The customer's side (Stripe.js in the browser), and what a person checks in the Stripe dashboard."""
     return stripe.StripeClient(localstripe_server.api_key, base_addresses={"api": localstripe_server.api_base})
+
+
+# This machine's secrets (SMTP password, Stripe keys) go to a throwaway file per test, never the user's own.
+SECRETS_FOLDER = Path(tempfile.mkdtemp(prefix="pos-test-secrets-"))
+os.environ.setdefault("POS_SECRETS_FILE", str(SECRETS_FOLDER / "session.json"))
+
+
+@pytest.fixture(autouse=True)
+def machine_secrets_file(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The secrets file of this test alone (POS_SECRETS_FILE): what one test keeps, the next does not see."""
+    path = SECRETS_FOLDER / f"{uuid.uuid4().hex}.json"
+    monkeypatch.setenv("POS_SECRETS_FILE", str(path))
+    return path
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on loopback for the test: (host, port, messages), the messages parsed with
+    email.message_from_bytes as they arrive. It refuses recipients at @refused.example (550)."""
+    with smtp_server_running() as server:
+        yield server

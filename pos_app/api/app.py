@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from pos_app import __version__
+from pos_app.api.bookings import include_bookings
 from pos_app.api.errors import ApiError, install_error_handlers
 from pos_app.api.schemas import (
     NO_SPACES_OR_CONTROLS,
@@ -162,6 +163,7 @@ def create_app(services: Services, *, admin_token: str | None, cleanup_every_sec
         """Running holds, holds that ran out but were not cleaned up, recent outcomes, and the open holds."""
         return ReservationStatsOut.of(services.reservations.stats(limit=limit))
 
+    include_bookings(app, services)
     return app
 
 

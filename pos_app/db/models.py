@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -686,3 +687,110 @@ class InvoiceEvent(Base):
     kind: Mapped[str] = mapped_column(String(20))
 
     __table_args__ = (CheckConstraint("kind IN ('printed', 'reprinted', 'saved', 'emailed', 'exported')", name="kind"),)
+
+
+class Slot(Base):
+    """A bookable stretch of time (a fitting, a repair appointment, a workshop, a pickup window) with a number
+    of seats. Bookings take one seat each; see Booking for how the database refuses overbooking."""
+
+    __tablename__ = "slots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    capacity: Mapped[int] = mapped_column(Integer)
+    price: Mapped[Decimal] = mapped_column(Money)  # VAT included, like product prices
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        CheckConstraint("capacity >= 1", name="capacity_positive"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        CheckConstraint("price >= 0", name="price_not_negative"),
+        CheckConstraint("kind IN ('appointment', 'fitting', 'repair', 'workshop', 'pickup')", name="kind"),
+        # The target of bookings' (slot_id, slot_capacity) foreign key, which ties each seat to the capacity.
+        UniqueConstraint("id", "capacity", name="uq_slots_id_capacity"),
+        Index("ix_slots_starts_at", "starts_at"),
+        # A weekly template run twice creates nothing new, even when two people run it at once.
+        Index(
+            "uq_slots_open_start_title",
+            "starts_at",
+            "title",
+            unique=True,
+            sqlite_where=text("cancelled_at IS NULL"),
+            postgresql_where=text("cancelled_at IS NULL"),
+        ),
+    )
+
+
+class Booking(Base):
+    """One seat of a slot for one customer, held while they pay online, or sold at the counter.
+
+    While it holds a seat (awaiting payment or confirmed), `seat_no` numbers the seat; `(slot_id, seat_no)` is
+    unique and `seat_no` lies between 1 and `slot_capacity`, which a foreign key ties to the slot's capacity.
+    So the database itself has no room for a seat beyond the capacity, whatever the application does."""
+
+    __tablename__ = "bookings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(30), unique=True)  # given once paid
+    slot_id: Mapped[int] = mapped_column(Integer)
+    slot_capacity: Mapped[int] = mapped_column(Integer)
+    seat_no: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    price: Mapped[Decimal] = mapped_column(Money)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    currency: Mapped[str] = mapped_column(String(3))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # end of an online hold
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    payment_intent_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    refund_id: Mapped[str | None] = mapped_column(String(255))
+    payment_method: Mapped[str | None] = mapped_column(String(20))  # at the counter
+    register_id: Mapped[int | None] = mapped_column(ForeignKey("registers.id"))
+    cash_session_id: Mapped[int | None] = mapped_column(ForeignKey("cash_sessions.id"))
+    sold_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    cancelled_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(String(500))
+    mailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    mail_error: Mapped[str | None] = mapped_column(String(500))  # the last email could not be sent
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["slot_id", "slot_capacity"],
+            ["slots.id", "slots.capacity"],
+            name="fk_bookings_slot_id_capacity_slots",
+            onupdate="CASCADE",
+        ),
+        UniqueConstraint("slot_id", "seat_no", name="uq_bookings_slot_id_seat_no"),
+        CheckConstraint("seat_no IS NULL OR (seat_no >= 1 AND seat_no <= slot_capacity)", name="seat_within_capacity"),
+        CheckConstraint(
+            "(status IN ('awaiting_payment', 'confirmed') AND seat_no IS NOT NULL) "
+            "OR (status NOT IN ('awaiting_payment', 'confirmed') AND seat_no IS NULL)",
+            name="seat_only_while_held",
+        ),
+        CheckConstraint(
+            "status IN ('awaiting_payment', 'confirmed', 'payment_failed', 'cancelled', 'expired', "
+            "'refund_pending', 'refunded_seat_gone', 'cancelled_by_shop')",
+            name="status",
+        ),
+        CheckConstraint("channel IN ('online', 'counter')", name="channel"),
+        CheckConstraint(
+            "payment_method IS NULL OR payment_method IN ('cash', 'card', 'orange_money', 'wave', 'bank_transfer')",
+            name="payment_method",
+        ),
+        Index("ix_bookings_status_expires_at", "status", "expires_at"),
+    )
+
+
+# The movement history page filters by kind or by user, newest first (migration 0009).
+Index("ix_stock_movements_kind_at", StockMovement.kind, StockMovement.at)
+Index("ix_stock_movements_user_id_at", StockMovement.user_id, StockMovement.at)

@@ -14,23 +14,28 @@ Choices the standard leaves to us:
 - A 0 % rate is category Z (zero rated: needs no exemption reason), every other rate category S.
 - Payments: one means of payment (EN 16931 has one), the one that paid most, labelled with every method when
   the sale was split; the amount paid is BT-113, so a paid invoice has nothing due (BT-115 = 0).
+
+Our own invoices get their Factur-X while WeasyPrint writes them (facturx_render_options); embed_facturx adds it
+to a PDF already written, at the cost of reading and rewriting it with pypdf.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from importlib.resources import files
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import facturx
 from babel import Locale
-from facturx.facturx import FACTURX_LEVEL2xsd
+from facturx.facturx import FACTURX_FILENAME, FACTURX_LEVEL2xmp, FACTURX_LEVEL2xsd
 from lxml import etree
 from pypdf.errors import PyPdfError
 
@@ -39,8 +44,16 @@ from pos_app.domain.vat import format_rate
 from pos_app.errors import NotFound, ValidationError
 from pos_app.invoices.model import InvoiceLineView, InvoicePaymentView, InvoiceView
 
+if TYPE_CHECKING:
+    import pydyf
+    from weasyprint import Document
+
 LEVEL = "en16931"
 FLAVOR = "factur-x"
+PDF_VARIANT = "pdf/a-3b"  # Factur-X is a PDF/A-3 whose attachment is the XML
+XMP_NAMESPACE = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"  # the Factur-X 1.0 XMP extension schema
+XMP_PACKET = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n', b'\n<?xpacket end="w"?>')
+CREATOR_TOOL = "pos-app"
 TYPE_CODES = {InvoiceKind.INVOICE: "380", InvoiceKind.CREDIT_NOTE: "381"}  # UNTDID 1001
 UNIT_PIECE = "C62"  # UN/ECE Recommendation 20: "one"
 PRICE_QUANTUM = Decimal("0.0001")  # Factur-X carries prices to 4 decimals
@@ -119,6 +132,72 @@ def embed_facturx(pdf: bytes, view: InvoiceView) -> bytes:
     except PyPdfError as err:
         raise ValidationError(f"The PDF cannot be read ({err}).", field="pdf") from None
     return document.getvalue()
+
+
+def facturx_render_options(view: InvoiceView) -> dict[str, Any]:
+    """The rendering options (documents.render_pdf's) that make the PDF being rendered the invoice's Factur-X:
+    PDF/A-3b, factur-x.xml attached with the relationship Data, and XMP metadata saying Factur-X EN 16931, titled
+    in the invoice's language, authored by the seller. The same result as embed_facturx, in the same pass.
+
+    Raises ValidationError as facturx_xml does, before anything is rendered."""
+    from weasyprint import Attachment
+
+    xml = facturx_xml(view)
+    attachment = Attachment(
+        # A data: URL gives the attachment its MIME type, text/xml, which the Factur-X specification asks for.
+        url="data:text/xml;base64," + base64.b64encode(xml).decode("ascii"),
+        name=FACTURX_FILENAME,
+        description="Factur-X XML file",
+        relationship="Data",
+    )
+    metadata = _pdf_metadata(view)
+    return {
+        "pdf_variant": PDF_VARIANT,
+        "attachments": [attachment],
+        "finisher": functools.partial(_finish_facturx_pdf, metadata=metadata),
+    }
+
+
+def _finish_facturx_pdf(_document: Document, pdf: pydyf.PDF, *, metadata: dict[str, str]) -> None:
+    """Replace the XMP WeasyPrint wrote for PDF/A with one that also declares the Factur-X extension schema, and
+    keep the document information dictionary equal to it, as PDF/A requires."""
+    import pydyf
+    import weasyprint
+
+    # WeasyPrint 70 lists each attachment twice in the associated files (Kozea/WeasyPrint#2917).
+    pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    producer = f"WeasyPrint {weasyprint.__version__}"
+    xmp = facturx.generate_xmp_object(
+        {
+            "pdfa3_flavor": "B",
+            "title": metadata["title"],
+            "author": metadata["author"],
+            "subject": metadata["subject"],
+            "producer": producer,
+            "creator_tool": CREATOR_TOOL,
+            "timestamp": now.isoformat(),
+            "urn": XMP_NAMESPACE,
+            "documenttype": "INVOICE",  # credit notes too: the XML's type code tells them apart
+            "xml_filename": FACTURX_FILENAME,
+            "version": "1.0",
+            "xmp_level": FACTURX_LEVEL2xmp[LEVEL],
+        }
+    )
+    stream = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
+    stream.stream = [XMP_PACKET[0] + etree.tostring(xmp, encoding="utf-8") + XMP_PACKET[1]]
+    pdf_date = now.strftime("D:%Y%m%d%H%M%S+00'00'")
+    info = {
+        "Title": metadata["title"],
+        "Author": metadata["author"],
+        "Subject": metadata["subject"],
+        "Producer": producer,
+        "Creator": CREATOR_TOOL,
+        "CreationDate": pdf_date,
+        "ModDate": pdf_date,
+    }
+    pdf.info.update({key: pydyf.String(value) for key, value in info.items()})
 
 
 def read_facturx(pdf: bytes) -> bytes:

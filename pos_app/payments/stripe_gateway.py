@@ -14,6 +14,8 @@ from typing import Any
 
 import stripe
 
+from pos_app import config
+from pos_app.machine_secrets import STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET, MachineSecrets
 from pos_app.payments.gateway import (
     Intent,
     PaymentNotConfigured,
@@ -58,16 +60,27 @@ class StripeGateway:
         )
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> StripeGateway:
-        """A gateway from STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET and the optional STRIPE_API_BASE.
+    def from_environment(
+        cls, environ: Mapping[str, str] | None = None, secrets: MachineSecrets | None = None
+    ) -> StripeGateway:
+        """A gateway from STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET and the optional STRIPE_API_BASE; a key the
+        environment does not give is taken from this machine's secrets (`secrets`, else config.secrets_file()),
+        where an admin keeps it from the settings screen.
 
         Raises PaymentNotConfigured naming the missing variable.
         """
         env = os.environ if environ is None else environ
+        kept = secrets if secrets is not None else MachineSecrets(config.secrets_file())
+        with_kept = {
+            name: env.get(name, "").strip() or (kept.get(secret) or "").strip()
+            for name, secret in (("STRIPE_API_KEY", STRIPE_API_KEY), ("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET))
+        }
         return cls(
-            api_key=_required_setting(env, "STRIPE_API_KEY", "your Stripe secret key (sk_live_... or sk_test_...)"),
+            api_key=_required_setting(
+                with_kept, "STRIPE_API_KEY", "your Stripe secret key (sk_live_... or sk_test_...)"
+            ),
             webhook_secret=_required_setting(
-                env, "STRIPE_WEBHOOK_SECRET", "the signing secret of your Stripe webhook endpoint (whsec_...)"
+                with_kept, "STRIPE_WEBHOOK_SECRET", "the signing secret of your Stripe webhook endpoint (whsec_...)"
             ),
             api_base=env.get("STRIPE_API_BASE") or None,
         )
@@ -253,7 +266,9 @@ def _advice_for(error: stripe.StripeError) -> str:
 def _required_setting(env: Mapping[str, str], name: str, meaning: str) -> str:
     value = env.get(name, "").strip()
     if not value:
-        raise PaymentNotConfigured(f"{name} is not set: set it to {meaning} to take online payments.")
+        raise PaymentNotConfigured(
+            f"{name} is not set: set it to {meaning}, or an admin enters it in Settings, to take online payments."
+        )
     return value
 
 

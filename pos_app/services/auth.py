@@ -34,6 +34,7 @@ class UserInfo:
     role: Role
     active: bool
     created_at: datetime
+    has_pin: bool = False
 
 
 def login_delay(failed_logins: int) -> timedelta:
@@ -204,4 +205,10 @@ class AuthService:
 
 
 def _info(user: User) -> UserInfo:
-    return UserInfo(username=user.username, role=Role(user.role), active=user.active, created_at=user.created_at)
+    return UserInfo(
+        username=user.username,
+        role=Role(user.role),
+        active=user.active,
+        created_at=user.created_at,
+        has_pin=user.pin_hash is not None,
+    )

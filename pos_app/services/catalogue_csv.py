@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,10 +23,10 @@ from pos_app.db.locks import lock_stock
 from pos_app.db.models import Brand, Category, Product, Sku, StockLevelRow
 from pos_app.db.stock_queries import reserved_by_sku
 from pos_app.domain import catalogue as rules
-from pos_app.domain.money import parse_price
+from pos_app.domain.money import Currency, parse_price
 from pos_app.domain.roles import Actor
 from pos_app.domain.stock import MAX_QUANTITY, MovementKind
-from pos_app.domain.vat import format_rate, parse_vat_rate
+from pos_app.domain.vat import format_rate, normalize_rate, parse_vat_rate
 from pos_app.errors import ImportRejected, RowError, ValidationError
 from pos_app.services.settings import ShopSettings, read_settings
 from pos_app.services.stock_records import (
@@ -66,6 +67,46 @@ class ImportSummary:
     variants_created: int
     variants_updated: int
     stock_movements: int
+
+
+class ChangeAction(StrEnum):
+    NEW_PRODUCT = "new product"
+    NEW_VARIANT = "new variant"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One column of a row that differs from the catalogue: its name in the file, before and after."""
+
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class RowChange:
+    line: int
+    sku: str
+    product: str
+    action: ChangeAction
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would do: the change of each good row, and every bad row (then nothing imports)."""
+
+    changes: tuple[RowChange, ...]
+    errors: tuple[RowError, ...]
+
+    def count(self, action: ChangeAction) -> int:
+        return sum(1 for change in self.changes if change.action is action)
+
+    @property
+    def can_import(self) -> bool:
+        return not self.errors and any(change.action is not ChangeAction.UNCHANGED for change in self.changes)
 
 
 @dataclass
@@ -158,6 +199,48 @@ def import_catalogue(
     session: Session, source: IO[str] | Path, actor: Actor, now: datetime, *, source_name: str | None = None
 ) -> ImportSummary:
     name = source_name or (source.name if isinstance(source, Path) else "CSV file")
+    checked = _checked(session, source, now, lock=True)
+    if checked.errors:
+        raise ImportRejected(checked.errors)
+    return _apply(session, checked.rows, checked.existing, checked.targets, checked.stock_now, actor, now, name)
+
+
+def preview_catalogue(session: Session, source: IO[str] | Path, now: datetime) -> ImportPreview:
+    """What importing `source` would change, row by row, and every bad row; nothing is written or locked."""
+    checked = _checked(session, source, now, lock=False)
+    changes = []
+    new_products: set[str] = set()
+    for row in checked.rows:
+        key = row.product_name.casefold()
+        if key not in checked.targets:
+            continue  # its product could not be matched: the errors say why
+        target = checked.targets[key]
+        sku = checked.existing.get(row.code)
+        if sku is None:
+            creates_product = target is None and key not in new_products
+            new_products.add(key)
+            action = ChangeAction.NEW_PRODUCT if creates_product else ChangeAction.NEW_VARIANT
+            fields = () if row.on_hand is None else (FieldChange("on_hand", "0", str(row.on_hand)),)
+        else:
+            fields = _field_changes(sku, row, checked.stock_now.get(sku.id, 0), checked.settings.currency)
+            action = ChangeAction.UPDATE if fields else ChangeAction.UNCHANGED
+        changes.append(RowChange(row.line, row.code, row.product_name, action, fields))
+    return ImportPreview(tuple(changes), checked.errors)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    rows: list[_Row]
+    existing: dict[str, Sku]
+    targets: dict[str, Product | None]
+    stock_now: dict[int, int]
+    errors: tuple[RowError, ...]
+    settings: ShopSettings
+
+
+def _checked(session: Session, source: IO[str] | Path, now: datetime, *, lock: bool) -> _Checked:
+    """Parse and check every row against the database, collecting every error; `lock` locks the stock rows
+    of the SKUs the file names (an import), else reads them (a preview)."""
     settings = read_settings(session)
     text = source.read_text(encoding="utf-8-sig") if isinstance(source, Path) else source.read()
     rows, errors = _parse_rows(text.removeprefix("\ufeff"), settings)
@@ -165,11 +248,64 @@ def import_catalogue(
     errors += _check_barcodes(session, rows)
     targets, group_errors = _match_products(session, rows, existing)
     errors += group_errors
-    stock_now = lock_stock(session, [s.id for s in existing.values()])
+    ids = [s.id for s in existing.values()]
+    stock_now = lock_stock(session, ids) if lock else _stock_of(session, ids)
     errors += _check_stock_counts(session, rows, existing, stock_now, now)
-    if errors:
-        raise ImportRejected(sorted(errors, key=lambda e: e.line))
-    return _apply(session, rows, existing, targets, stock_now, actor, now, name)
+    return _Checked(rows, existing, targets, stock_now, tuple(sorted(errors, key=lambda e: e.line)), settings)
+
+
+def _stock_of(session: Session, sku_ids: list[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for start in range(0, len(sku_ids), 500):
+        chunk = sku_ids[start : start + 500]
+        levels = select(StockLevelRow.sku_id, StockLevelRow.on_hand).where(StockLevelRow.sku_id.in_(chunk))
+        found.update({sku_id: on_hand for sku_id, on_hand in session.execute(levels)})
+    return found
+
+
+def _field_changes(sku: Sku, row: _Row, on_hand: int, cur: Currency) -> tuple[FieldChange, ...]:
+    """The fields of an existing SKU and its product that the row changes, as text before and after."""
+    product = sku.product
+
+    def money(amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else cur.round(amount)
+
+    fields = row.product_fields
+    variant = row.variant_fields
+    pairs: list[tuple[str, object, object]] = [
+        ("product", product.name, fields["name"]),
+        ("description", product.description, fields["description"]),
+        ("category", product.category.name if product.category else None, fields["category"]),
+        ("brand", product.brand.name if product.brand else None, fields["brand"]),
+        ("price", money(product.price), fields["price"]),
+        ("promo_price", money(product.promo_price), fields["promo_price"]),
+        ("vat_rate", normalize_rate(product.vat_rate), fields["vat_rate"]),
+        ("barcode", sku.barcode, variant["barcode"]),
+        ("size", sku.size, variant["size"]),
+        ("properties", format_properties(sku.properties or {}), format_properties(variant["properties"])),
+        ("price_override", money(sku.price_override), variant["price_override"]),
+        ("low_stock_threshold", sku.low_stock_threshold, variant["low_stock_threshold"]),
+        ("active", sku.active and product.active, row.active),
+    ]
+    if row.on_hand is not None:
+        pairs.append(("on_hand", on_hand, row.on_hand))
+    return tuple(
+        FieldChange(name, _shown(before), _shown(after))
+        for name, before, after in pairs
+        if _comparable(before) != _comparable(after)
+    )
+
+
+def _comparable(value: object) -> object:
+    return None if value in (None, "") else value
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def _parse_rows(text: str, settings: ShopSettings) -> tuple[list[_Row], list[RowError]]:

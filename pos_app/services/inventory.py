@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pos_app.db.engine import Database
@@ -33,7 +33,7 @@ from pos_app.domain.stock import MovementKind, StockLevel, parse_kind, parse_qua
 from pos_app.domain.text import clean_text, search_key
 from pos_app.domain.vat import normalize_rate, parse_vat_rate
 from pos_app.errors import Conflict, InsufficientStock, NotFound, ValidationError
-from pos_app.services import catalogue_csv
+from pos_app.services import catalogue_csv, product_drafts
 from pos_app.services.settings import SettingsService, ShopSettings, read_settings
 from pos_app.services.stock_records import add_sku, flush_or_conflict, get_or_create, search_text_of, write_movement
 from pos_app.services.unit_of_work import Clock, UnitOfWork
@@ -232,9 +232,9 @@ class InventoryService:
             for key, value in prices.items():
                 setattr(product, key, value)
             product.updated_at = self._clock()
-            for sku_row in product.skus:
-                sku_row.search_text = search_text_of(
-                    product.name, sku_row.code, sku_row.barcode, sku_row.size, sku_row.properties
+            for variant in product.skus:
+                variant.search_text = search_text_of(
+                    product.name, variant.code, variant.barcode, variant.size, variant.properties
                 )
             uow.commit()
             return _product_info(product, self._currency())
@@ -311,7 +311,7 @@ class InventoryService:
         cur = self._currency()
         # A scan at the counter: one prebuilt statement on a plain read connection, no Session to set up.
         with self._db.read_engine.connect() as conn:
-            rows = [_sku_row(cur, *row) for row in conn.execute(_ONE_BY_BARCODE_OR_CODE, params)]
+            rows = [sku_row(cur, *row) for row in conn.execute(_ONE_BY_BARCODE_OR_CODE, params)]
         if not rows:
             raise NotFound(f"No product has the barcode or SKU '{code}'. Check the code or search by name.")
         # A barcode wins over another SKU's code that happens to read the same.
@@ -332,7 +332,7 @@ class InventoryService:
 
     def stock_list(self, *, low_stock_only: bool = False, include_inactive: bool = False) -> list[SkuRow]:
         """Every SKU with on hand, reserved and available, ordered by product name."""
-        query = _sku_rows_query(self._clock())
+        query = sku_rows_query(self._clock())
         if not include_inactive:
             query = query.where(Sku.active.is_(True), Product.active.is_(True))
         query = query.order_by(Product.name, Sku.id)
@@ -359,7 +359,7 @@ class InventoryService:
             .limit(limit)
         )
         query = (
-            _sku_rows_query(self._clock())
+            sku_rows_query(self._clock())
             .where(Product.id.in_(first_products), Sku.active.is_(True))
             .order_by(Product.name, Product.id, Sku.id)
         )
@@ -504,11 +504,33 @@ class InventoryService:
             uow.commit()
         return summary
 
+    def preview_import(self, actor: Actor, source: IO[str] | Path) -> catalogue_csv.ImportPreview:
+        """What import_csv would change, row by row, and every bad row, without writing anything.
+
+        Raises PermissionDenied (the import's permissions)."""
+        actor.require(Permission.MANAGE_CATALOGUE)
+        actor.require(Permission.ADJUST_STOCK)
+        with UnitOfWork(self._db, write=False) as uow:
+            return catalogue_csv.preview_catalogue(uow.session, source, self._clock())
+
+    # ----- the catalogue editor ----------------------------------------------------------------
+
+    def save_product(self, actor: Actor, draft: product_drafts.ProductDraft) -> ProductInfo:
+        """Create a product with its variants, or update one, from the catalogue editor: one transaction.
+
+        Raises PermissionDenied, NotFound (unknown product id), InvalidFields naming every bad field
+        (product_drafts.variant_key for a variant's), Conflict when another user took a SKU meanwhile."""
+        actor.require(Permission.MANAGE_CATALOGUE)
+        with UnitOfWork(self._db, write=True) as uow:
+            product = product_drafts.save_draft(uow.session, draft, read_settings(uow.session), self._clock())
+            uow.commit()
+            return _product_info(product, self._currency())
+
     # ----- helpers -----------------------------------------------------------------------------
 
     def _rows(self, session: Session, query: Select[Any], params: Mapping[str, Any] | None = None) -> list[SkuRow]:
         cur = self._settings.cached().currency
-        return [_sku_row(cur, *row) for row in session.execute(query, params)]
+        return [sku_row(cur, *row) for row in session.execute(query, params)]
 
 
 @lru_cache(maxsize=32)  # one per number of words typed; bounded against very long inputs
@@ -516,7 +538,7 @@ def _search_query(words: int, active_only: bool, among_fts_matches_of_phrase: bo
     """search()'s statement for that many words, built once: :word0... are LIKE patterns (like_pattern),
     :now the time holds count at, :limit the number of rows, :phrase the FTS5 phrase when the query is
     driven from skus_fts (db/search.py)."""
-    query = _sku_rows_query(bindparam("now"))
+    query = sku_rows_query(bindparam("now"))
     for index in range(words):
         query = query.where(Sku.search_text.like(bindparam(f"word{index}"), escape=LIKE_ESCAPE))
     if active_only:
@@ -526,8 +548,9 @@ def _search_query(words: int, active_only: bool, among_fts_matches_of_phrase: bo
     return query.order_by(Product.name, Sku.id).limit(bindparam("limit"))
 
 
-def _sku_rows_query(now: datetime | ColumnElement[datetime]) -> Select[Any]:
-    holds = active_holds(now)
+def sku_rows_query(now: datetime | ColumnElement[datetime], holds: Subquery | None = None) -> Select[Any]:
+    """The columns of a SkuRow (see sku_row), with the units held per SKU from `holds` (active_holds(now))."""
+    holds = active_holds(now) if holds is None else holds
     return (
         select(
             Sku.code,
@@ -554,7 +577,7 @@ def _sku_rows_query(now: datetime | ColumnElement[datetime]) -> Select[Any]:
 
 
 def _one_sku_query() -> Select[Any]:
-    """The columns of _sku_rows_query for one SKU, built on the tables with bind parameters. Its holds are
+    """The columns of sku_rows_query for one SKU, built on the tables with bind parameters. Its holds are
     summed from its own reservation lines, not by grouping every active hold of the shop."""
     skus, products, levels = Sku.__table__, Product.__table__, StockLevelRow.__table__
     categories = Category.__table__
@@ -589,7 +612,7 @@ _ONE_BY_BARCODE_OR_CODE = _one_sku_query().where(
 )
 
 
-def _sku_row(
+def sku_row(
     cur: Currency,
     code: str,
     product_id: int,

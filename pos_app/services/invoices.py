@@ -4,13 +4,14 @@ series and year, never changed afterwards (a credit note corrects them), reprint
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, not_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from pos_app.db.engine import Database
 from pos_app.db.models import (
@@ -24,6 +25,7 @@ from pos_app.db.models import (
     Product,
     Sale,
     SaleLine,
+    Setting,
     Sku,
     User,
 )
@@ -52,11 +54,45 @@ from pos_app.invoices.model import (
     InvoiceSummary,
     InvoiceView,
 )
-from pos_app.services.settings import INVOICE_LANGUAGES, ShopSettings, read_settings
+from pos_app.services.settings import INVOICE_LANGUAGES, LOGO, ShopSettings, read_currency, read_settings
 from pos_app.services.unit_of_work import Clock, UnitOfWork
 
 EVENT_KINDS = ("printed", "reprinted", "saved", "emailed", "exported")
 MAX_PAGE = 1000
+# Amounts are stored with four decimals; SQLite sums them as floats, which can land a hair under the exact total.
+STORED_PLACES = Decimal("0.0001")
+FLOAT_SLACK = Decimal("0.00005")
+
+
+@dataclass(frozen=True)
+class InvoiceTally:
+    """How many documents a search finds, and what they add up to."""
+
+    documents: int
+    net: Decimal
+    vat: Decimal
+    gross: Decimal
+
+
+@dataclass(frozen=True)
+class InvoiceEntry:
+    """One moment in a document's life: issued, printed, reprinted, saved, emailed, exported, or credited by the
+    credit note `document`."""
+
+    at: datetime
+    kind: str
+    user: str
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class InvoiceDetail:
+    """What the screen of one document shows: the document, its history, and how much of each line (by
+    position) can still be credited (nothing on a credit note)."""
+
+    view: InvoiceView
+    history: tuple[InvoiceEntry, ...]
+    left_to_credit: dict[int, int]
 
 
 class InvoiceService:
@@ -294,24 +330,70 @@ class InvoiceService:
         offset: int = 0,
     ) -> list[InvoiceSummary]:
         """Invoices and credit notes, newest first, filtered by issue time [since, until), customer name
-        (part of it), series and status."""
+        (part of it), series and status; one page of at most `limit` (up to 1,000) from `offset`."""
         _require_reader(actor)
         with UnitOfWork(self._db, write=False) as uow:
-            query = select(Invoice).order_by(Invoice.issued_at.desc(), Invoice.id.desc())
-            if since is not None:
-                query = query.where(Invoice.issued_at >= since)
-            if until is not None:
-                query = query.where(Invoice.issued_at < until)
-            if customer:
-                query = query.where(func.lower(Invoice.customer_name).contains(customer.strip().lower()))
-            if series:
-                query = query.where(Invoice.series == series.strip().upper())
             today = self._clock().date()
-            if status is None:
-                rows = uow.session.scalars(query.limit(max(1, min(limit, MAX_PAGE))).offset(max(offset, 0)))
-                return _summaries(uow.session, list(rows), today)
-            matching = _summaries(uow.session, list(uow.session.scalars(query)), today)
-            return [s for s in matching if s.status is status][max(offset, 0) : max(offset, 0) + limit]
+            query = _filtered(select(Invoice), today, since, until, customer, series, status)
+            page = query.order_by(Invoice.issued_at.desc(), Invoice.id.desc())
+            rows = uow.session.scalars(page.limit(max(1, min(limit, MAX_PAGE))).offset(max(offset, 0)))
+            return _summaries(uow.session, list(rows), today)
+
+    def tally(
+        self,
+        actor: Actor,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        customer: str | None = None,
+        series: str | None = None,
+        status: InvoiceStatus | None = None,
+    ) -> InvoiceTally:
+        """How many documents `find` with the same filters lists in all its pages, and their totals (credit
+        notes count negative)."""
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            sums = select(func.count(), func.sum(Invoice.net), func.sum(Invoice.vat), func.sum(Invoice.gross))
+            today = self._clock().date()
+            query = _filtered(sums.select_from(Invoice), today, since, until, customer, series, status, counting=True)
+            documents, net, vat, gross = uow.session.execute(query).one()
+            cur = read_currency(uow.session)
+            return InvoiceTally(documents, *(cur.round(_stored(amount)) for amount in (net, vat, gross)))
+
+    def series_in_use(self, actor: Actor) -> list[str]:
+        """Every series that numbered a document, and the current ones, in alphabetical order."""
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            invoicing = read_settings(uow.session).invoicing
+            used = set(uow.session.scalars(select(Invoice.series).distinct()))
+            return sorted(used | {invoicing.series, invoicing.credit_note_series})
+
+    def detail(self, actor: Actor, invoice_number: str) -> InvoiceDetail:
+        """A document, what happened to it since it was issued, and what of it can still be credited."""
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            invoice = _invoice(uow.session, invoice_number)
+            left: dict[int, int] = {}
+            if invoice.kind == InvoiceKind.INVOICE.value:
+                credited = _credited_so_far(uow.session, invoice)
+                for line in invoice.lines:
+                    left[line.position] = line.quantity - credited.get(line.id, (0, Decimal(0)))[0]
+            return InvoiceDetail(
+                view=_view(uow.session, invoice, self._clock().date()),
+                history=_history(uow.session, invoice),
+                left_to_credit=left,
+            )
+
+    def pdf(self, actor: Actor, invoice_number: str) -> bytes:
+        """The document's PDF (with its Factur-X data), rendered again from what was issued: identical in every
+        figure to the first print. Recording a reprint is the caller's job (`record_event`), once it is done."""
+        from pos_app.invoices.pdf import invoice_pdf  # the PDF stack takes a fifth of a second to import
+
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            view = _view(uow.session, _invoice(uow.session, invoice_number), self._clock().date())
+            logo = uow.session.scalar(select(Setting.value).where(Setting.key == LOGO)) or None
+        return invoice_pdf(view, logo=logo)
 
     def in_period(self, actor: Actor, since: datetime, until: datetime) -> list[InvoiceView]:
         """Every invoice and credit note issued in [since, until), oldest first, whole (for exports)."""
@@ -440,14 +522,7 @@ def _order_drafts(session: Session, order: OnlineOrder) -> list[DraftLine]:
 def _credit_drafts(
     session: Session, original: Invoice, asked: Sequence[tuple[int, int]] | None, cur: Currency
 ) -> tuple[list[DraftLine], list[int | None]]:
-    credited = {
-        line_id: (int(quantity), Decimal(gross))
-        for line_id, quantity, gross in session.execute(
-            select(InvoiceLine.credited_line_id, -func.sum(InvoiceLine.quantity), -func.sum(InvoiceLine.gross))
-            .where(InvoiceLine.credited_line_id.in_([line.id for line in original.lines]))
-            .group_by(InvoiceLine.credited_line_id)
-        )
-    }
+    credited = _credited_so_far(session, original)
     by_position = {line.position: line for line in original.lines}
     if asked is None:
         wanted = {p: line.quantity - credited.get(line.id, (0, Decimal(0)))[0] for p, line in by_position.items()}
@@ -484,6 +559,18 @@ def _credit_drafts(
     if problems:
         raise ValidationError("Cannot credit: " + "; ".join(problems) + ".", field="lines")
     return drafts, sources
+
+
+def _credited_so_far(session: Session, original: Invoice) -> dict[int, tuple[int, Decimal]]:
+    """Per line id of the invoice: the quantity and the amount its credit notes took back (positive)."""
+    return {
+        line_id: (int(quantity), _stored(gross))
+        for line_id, quantity, gross in session.execute(
+            select(InvoiceLine.credited_line_id, -func.sum(InvoiceLine.quantity), -func.sum(InvoiceLine.gross))
+            .where(InvoiceLine.credited_line_id.in_([line.id for line in original.lines]))
+            .group_by(InvoiceLine.credited_line_id)
+        )
+    }
 
 
 def _lines(totals: Totals, credited_lines: Sequence[int | None]) -> list[InvoiceLine]:
@@ -530,7 +617,98 @@ def _amounts_of(session: Session, invoice_ids: Sequence[int]) -> dict[int, tuple
             .group_by(Invoice.credited_invoice_id)
         ).all()
     )
-    return {i: (Decimal(str(paid.get(i, 0))), Decimal(str(credited.get(i, 0)))) for i in invoice_ids}
+    return {i: (_stored(paid.get(i, 0)), _stored(credited.get(i, 0))) for i in invoice_ids}
+
+
+def _stored(amount: object) -> Decimal:
+    """A sum read back from the database, to the four decimals amounts are stored with."""
+    return Decimal(str(amount or 0)).quantize(STORED_PLACES)
+
+
+def _filtered(
+    query: Select[Any],
+    today: date,
+    since: datetime | None,
+    until: datetime | None,
+    customer: str | None,
+    series: str | None,
+    status: InvoiceStatus | None,
+    *,
+    counting: bool = False,
+) -> Select[Any]:
+    if since is not None:
+        query = query.where(Invoice.issued_at >= since)
+    if until is not None:
+        query = query.where(Invoice.issued_at < until)
+    if customer and customer.strip():
+        query = query.where(func.lower(Invoice.customer_name).contains(customer.strip().lower(), autoescape=True))
+    if series and series.strip():
+        query = query.where(Invoice.series == series.strip().upper())
+    return query if status is None else _with_status(query, status, today, counting=counting)
+
+
+def _with_status(query: Select[Any], status: InvoiceStatus, today: date, *, counting: bool) -> Select[Any]:
+    """Only the documents showing `status`: `domain.invoice.invoice_status` as SQL, so that a status filter pages
+    in the database. A page, newest first, sums each invoice's payments and credits as it goes, and stops once
+    the page is full. Counting them all sums every payment and credit once, in two grouped subqueries: a sum per
+    invoice made PostgreSQL take seconds over 30,000 of them."""
+    if status is InvoiceStatus.CREDIT_NOTE:
+        return query.where(Invoice.kind == InvoiceKind.CREDIT_NOTE.value)
+    credit = aliased(Invoice)
+    if counting:
+        payments = (
+            select(InvoicePayment.invoice_id, func.sum(InvoicePayment.amount).label("amount"))
+            .group_by(InvoicePayment.invoice_id)
+            .subquery()
+        )
+        credits = (
+            select(credit.credited_invoice_id.label("invoice_id"), (-func.sum(credit.gross)).label("amount"))
+            .where(credit.credited_invoice_id.is_not(None))
+            .group_by(credit.credited_invoice_id)
+            .subquery()
+        )
+        query = query.outerjoin(payments, payments.c.invoice_id == Invoice.id).outerjoin(
+            credits, credits.c.invoice_id == Invoice.id
+        )
+        paid, credited = func.coalesce(payments.c.amount, 0), func.coalesce(credits.c.amount, 0)
+    else:
+        payment = aliased(InvoicePayment)
+        paid = select(func.coalesce(func.sum(payment.amount), 0)).where(payment.invoice_id == Invoice.id)
+        credited = select(func.coalesce(-func.sum(credit.gross), 0)).where(credit.credited_invoice_id == Invoice.id)
+        paid, credited = paid.scalar_subquery(), credited.scalar_subquery()
+    slack = literal(FLOAT_SLACK)
+    in_full = and_(credited + slack >= Invoice.gross, Invoice.gross > 0)
+    some_credited = credited > slack
+    unpaid = and_(not_(some_credited), paid + slack < Invoice.gross)
+    conditions: dict[InvoiceStatus, ColumnElement[bool]] = {
+        InvoiceStatus.CREDITED: in_full,
+        InvoiceStatus.PARTLY_CREDITED: and_(some_credited, not_(in_full)),
+        InvoiceStatus.PAID: and_(not_(some_credited), paid + slack >= Invoice.gross),
+        InvoiceStatus.OVERDUE: and_(unpaid, Invoice.due_on < today),
+        InvoiceStatus.DUE: and_(unpaid, Invoice.due_on >= today),
+    }
+    return query.where(Invoice.kind == InvoiceKind.INVOICE.value, conditions[status])
+
+
+def _history(session: Session, invoice: Invoice) -> tuple[InvoiceEntry, ...]:
+    users = aliased(User)
+    events = session.execute(
+        select(InvoiceEvent.at, InvoiceEvent.kind, users.username)
+        .outerjoin(users, users.id == InvoiceEvent.user_id)
+        .where(InvoiceEvent.invoice_id == invoice.id)
+    )
+    credits = session.execute(
+        select(Invoice.issued_at, Invoice.number, users.username)
+        .outerjoin(users, users.id == Invoice.issued_by)
+        .where(Invoice.credited_invoice_id == invoice.id)
+    )
+    issuer = session.scalar(select(User.username).where(User.id == invoice.issued_by))
+    entries = [
+        InvoiceEntry(invoice.issued_at, "issued", issuer or ""),
+        *(InvoiceEntry(at, kind, user or "") for at, kind, user in events),
+        *(InvoiceEntry(at, "credited", user or "", number) for at, number, user in credits),
+    ]
+    return tuple(sorted(entries, key=lambda entry: entry.at))
 
 
 def _summaries(session: Session, invoices: Sequence[Invoice], today: date) -> list[InvoiceSummary]:

@@ -31,6 +31,7 @@ from pos_app.payments.gateway import (
     PaymentProviderError,
     WebhookEvent,
 )
+from pos_app.services.bookings import BOOKING_METADATA_KEY, BookingService
 from pos_app.services.reservations import EXPIRED_REASON, Hold, ReservationService, commit_hold, release_hold
 from pos_app.services.settings import SettingsService, read_settings
 from pos_app.services.unit_of_work import Clock, UnitOfWork
@@ -107,13 +108,16 @@ class PaymentService:
         reservations: ReservationService,
         settings: SettingsService,
         gateway: Callable[[], PaymentGateway],
+        bookings: BookingService | None = None,
     ) -> None:
+        """Payments whose intent carries a booking id in its metadata go to `bookings`; the others are orders."""
         self._db = db
         self._clock = clock
         self._reservations = reservations
         self._settings = settings
         self._gateway_factory = gateway
         self._gateway: PaymentGateway | None = None
+        self._bookings = bookings
 
     @property
     def gateway(self) -> PaymentGateway:
@@ -202,6 +206,8 @@ class PaymentService:
         if event.type not in HANDLED_EVENTS or not event.object_id:
             return self._record_only(event, "not handled")
         intent = self.gateway.retrieve_intent(event.object_id)
+        if self._bookings is not None and BOOKING_METADATA_KEY in intent.metadata:
+            return self._apply_booking_event(event, intent, self._bookings)
         try:
             outcome, refund_order = self._apply_intent(event, intent)
         except IntegrityError:  # another delivery of the same event won the race
@@ -216,6 +222,8 @@ class PaymentService:
         outcomes = [self.apply_event(event) for event in events]
         for order_id in self._orders_with_status(OrderStatus.REFUND_PENDING):
             self._refund_out_of_stock(order_id)
+        if self._bookings is not None:
+            self._bookings.retry_refunds()
         return outcomes
 
     def expire_due(self) -> int:
@@ -244,7 +252,7 @@ class PaymentService:
             uow.commit()
         for intent_id in to_cancel:
             self._cancel_intent_quietly(intent_id)
-        return len(released)
+        return len(released) + (self._bookings.expire_due() if self._bookings is not None else 0)
 
     # ----- reading -----------------------------------------------------------------------------
 
@@ -294,6 +302,24 @@ class PaymentService:
         if outcome.startswith("payment failed") and order is not None:
             self._cancel_intent_quietly(intent.id)
         return outcome, refund_order
+
+    def _apply_booking_event(self, event: WebhookEvent, intent: Intent, bookings: BookingService) -> EventOutcome:
+        """One transaction records the event and brings the booking to what the intent says; the refund of a
+        seat that was gone and the customer's email follow the commit."""
+        now = self._clock()
+        try:
+            with UnitOfWork(self._db, write=True) as uow:
+                record = PaymentEvent(id=event.id, type=event.type, object_id=intent.id, received_at=now, outcome="")
+                uow.session.add(record)
+                uow.session.flush()
+                outcome = bookings.apply_intent(uow.session, intent, event.type, now)
+                record.outcome = outcome[:200]
+                uow.commit()
+        except IntegrityError:
+            if not self._event_seen(event.id):
+                raise
+            return EventOutcome(event.id, duplicate=True, outcome="already applied")  # another delivery won
+        return EventOutcome(event.id, duplicate=False, outcome=bookings.after_payment(intent, outcome))
 
     def _refund_out_of_stock(self, order_id: int) -> str:
         """Refund a payment whose stock was gone (outside any transaction), then record it."""

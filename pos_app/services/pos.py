@@ -5,6 +5,7 @@ A sale commits in one transaction: lines, payments, stock movements, the journal
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -18,11 +19,13 @@ from sqlalchemy.orm import Session
 
 from pos_app.db.engine import Database
 from pos_app.db.locks import lock_stock_and_holds
+from pos_app.db.models import Booking as BookingRow
 from pos_app.db.models import (
     CashMovement,
     CashSession,
     Customer,
     DrawerOpening,
+    JournalEntry,
     ParkedTicket,
     Partner,
     Product,
@@ -58,6 +61,7 @@ from pos_app.domain.stock import MovementKind, parse_quantity
 from pos_app.domain.text import clean_text
 from pos_app.domain.vat import VatSplit, vat_breakdown
 from pos_app.errors import (
+    Conflict,
     InsufficientStock,
     NotFound,
     PermissionDenied,
@@ -66,6 +70,7 @@ from pos_app.errors import (
     ValidationError,
 )
 from pos_app.services import journal
+from pos_app.services.bookings import COUNTER_REFUND_ENTRY
 from pos_app.services.settings import read_currency, read_settings
 from pos_app.services.stock_records import write_movement, write_movements
 from pos_app.services.unit_of_work import Clock, UnitOfWork
@@ -187,6 +192,9 @@ class TillReport:
     voided_total: Decimal = Decimal(0)
     drawer_openings: int = 0  # without a sale
     opened_by: str = ""
+    # Of the sales above: seats of time slots sold at this till (their cancellations are among the refunds).
+    bookings_count: int = 0
+    bookings_total: Decimal = Decimal(0)
 
     @property
     def variance(self) -> Decimal | None:
@@ -773,10 +781,35 @@ class POSService:
             return _priced(uow.session, found, wanted, customer, ticket_discount, self._clock(), cur)
 
     def registers(self) -> list[tuple[str, str]]:
+        """The registers a till can be opened on (active ones), as (code, name)."""
         with UnitOfWork(self._db, write=False) as uow:
-            return [(r.code, r.name) for r in uow.session.scalars(select(Register).order_by(Register.code))]
+            query = select(Register).where(Register.active.is_(True)).order_by(Register.code)
+            return [(r.code, r.name) for r in uow.session.scalars(query)]
+
+    def register_list(self, admin: Actor) -> list[RegisterInfo]:
+        """Every register, deactivated ones included, with whether its till is open. Only an admin may."""
+        admin.require(Permission.MANAGE_SETTINGS)
+        till_open = select(CashSession.id).where(CashSession.open_register_id == Register.id).exists()
+        query = select(Register.code, Register.name, Register.active, till_open).order_by(Register.code)
+        with UnitOfWork(self._db, write=False) as uow:
+            return [RegisterInfo(*row) for row in uow.session.execute(query)]
+
+    def set_register_active(self, admin: Actor, code: str, active: bool) -> None:
+        """Deactivate a register (no till opens on it any more; its sales and journal stay) or reactivate it.
+        Raises PermissionDenied, NotFound, Conflict while its till is open."""
+        admin.require(Permission.MANAGE_SETTINGS)
+        with UnitOfWork(self._db, write=True) as uow:
+            register = uow.session.scalar(select(Register).where(Register.code == str(code).strip().upper()))
+            if register is None:
+                raise NotFound(f"No register '{code}'.")
+            till = uow.session.scalar(_OPEN_TILL, {"register_id": register.id})
+            if not active and till is not None:
+                raise Conflict(f"The till of {register.code} is open: close it first, then deactivate the register.")
+            register.active = active
+            uow.commit()
 
     def add_register(self, admin: Actor, code: str, name: str) -> None:
+        """Add a counter. Raises PermissionDenied, ValidationError (also when the code is taken)."""
         admin.require(Permission.MANAGE_SETTINGS)
         register_code = clean_text(code, "register code", max_length=20).upper()
         with UnitOfWork(self._db, write=True) as uow:
@@ -786,6 +819,14 @@ class POSService:
             except IntegrityError:
                 raise ValidationError(f"A register {register_code} exists already.", field="code") from None
             uow.commit()
+
+
+@dataclass(frozen=True)
+class RegisterInfo:
+    code: str
+    name: str
+    active: bool
+    till_open: bool
 
 
 @dataclass(frozen=True)
@@ -1283,6 +1324,11 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
         select(Refund.method, func.sum(Refund.total)).where(Refund.session_id == till.id).group_by(Refund.method)
     ).all():
         by_method[method] -= Decimal(amount)
+    bookings = _counter_bookings(session, till)
+    for method, amount in bookings.sold_by_method.items():
+        by_method[method] += amount
+    for method, amount in bookings.refunded_by_method.items():
+        by_method[method] -= amount
     # Summed per rate in the database: a long session has tens of thousands of lines. SQLite sums in
     # floating point, so each sum is rounded to the currency's unit before the VAT is split.
     per_rate: dict[Decimal, Decimal] = defaultdict(Decimal)
@@ -1293,6 +1339,8 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
         .group_by(SaleLine.vat_rate)
     ).all():
         per_rate[Decimal(str(rate))] += cur.round(Decimal(str(total)))
+    for rate, total in bookings.sold_by_rate.items():
+        per_rate[rate] += cur.round(total)
     cash = session.execute(
         select(
             func.coalesce(func.sum(CashMovement.amount).filter(CashMovement.amount > 0), 0),
@@ -1313,11 +1361,11 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
         opened_at=till.opened_at,
         closed_at=till.closed_at,
         currency=cur.code,
-        sales_count=int(sales[0]),
-        sales_total=cur.round(Decimal(sales[1])),
+        sales_count=int(sales[0]) + bookings.sold_count,
+        sales_total=cur.round(Decimal(sales[1]) + bookings.sold_total),
         discounts=cur.round(Decimal(sales[2])),
-        refunds_count=int(refunds[0]),
-        refunds_total=cur.round(Decimal(refunds[1])),
+        refunds_count=int(refunds[0]) + bookings.refunded_count,
+        refunds_total=cur.round(Decimal(refunds[1]) + bookings.refunded_total),
         by_method={m: cur.round(a) for m, a in sorted(by_method.items())},
         vat=tuple(vat_breakdown(((total, rate) for rate, total in per_rate.items()), cur)),
         cash_in=cur.round(cash_in),
@@ -1329,7 +1377,58 @@ def _report(session: Session, till: CashSession, cur: Currency) -> TillReport:
         voided_total=cur.round(Decimal(voided[1])),
         drawer_openings=int(drawer_openings or 0),
         opened_by=session.scalar(select(User.username).where(User.id == till.opened_by)) or "",
+        bookings_count=bookings.sold_count,
+        bookings_total=cur.round(bookings.sold_total),
     )
+
+
+@dataclass(frozen=True)
+class _CounterBookings:
+    sold_count: int
+    sold_by_method: dict[str, Decimal]
+    sold_by_rate: dict[Decimal, Decimal]
+    refunded_count: int
+    refunded_by_method: dict[str, Decimal]
+
+    @property
+    def sold_total(self) -> Decimal:
+        return sum(self.sold_by_method.values(), Decimal(0))
+
+    @property
+    def refunded_total(self) -> Decimal:
+        return sum(self.refunded_by_method.values(), Decimal(0))
+
+
+def _counter_bookings(session: Session, till: CashSession) -> _CounterBookings:
+    """Seats of time slots sold at this till, and the counter bookings whose money this till gave back.
+
+    A booking row remembers the till it was sold at, not the one that refunded it (often another day's): that
+    is in its refund's journal entry, which names the till session."""
+    sold_count = 0
+    sold_by_method: dict[str, Decimal] = defaultdict(Decimal)
+    sold_by_rate: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for method, rate, count, total in session.execute(
+        select(BookingRow.payment_method, BookingRow.vat_rate, func.count(), func.sum(BookingRow.price))
+        .where(BookingRow.cash_session_id == till.id)
+        .group_by(BookingRow.payment_method, BookingRow.vat_rate)
+    ).all():
+        sold_count += int(count)
+        sold_by_method[method] += Decimal(str(total))
+        sold_by_rate[Decimal(str(rate))] += Decimal(str(total))
+    refunded_count = 0
+    refunded_by_method: dict[str, Decimal] = defaultdict(Decimal)
+    for amount, payload in session.execute(
+        select(JournalEntry.amount, JournalEntry.payload).where(
+            JournalEntry.register_id == till.register_id,
+            JournalEntry.at >= till.opened_at,  # narrows the search to the register's entries since the opening
+            JournalEntry.kind == COUNTER_REFUND_ENTRY,
+        )
+    ).all():
+        refund = json.loads(payload)
+        if refund.get("session") == till.id:
+            refunded_count += 1
+            refunded_by_method[refund["method"]] -= Decimal(amount)  # the entry's amount is negative
+    return _CounterBookings(sold_count, sold_by_method, sold_by_rate, refunded_count, refunded_by_method)
 
 
 def _as_seen_by(actor: Actor, blind_close: bool, report: TillReport) -> TillReport:

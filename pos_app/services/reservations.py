@@ -18,11 +18,12 @@ from pos_app.db.models import Product, Reservation, ReservationLine, Sku
 from pos_app.domain.stock import MovementKind, parse_quantity
 from pos_app.domain.text import clean_text
 from pos_app.errors import Conflict, InsufficientStock, NotFound, ReservationExpired, Shortfall, ValidationError
+from pos_app.services.settings import read_reservation_minutes
 from pos_app.services.stock_records import write_movement
 from pos_app.services.unit_of_work import Clock, UnitOfWork
 
 MAX_LINES = 100
-MAX_TTL_MINUTES = 24 * 60
+MAX_TTL_MINUTES = config.MAX_RESERVATION_MINUTES
 EXPIRED_REASON = "expired"
 ONLINE_SALE_REASON = "Online order"
 
@@ -87,17 +88,20 @@ class ReservationService:
     def reserve(
         self, lines: Sequence[tuple[str, int]], ttl_minutes: int | None = None, reference: str | None = None
     ) -> Hold:
-        """Hold units of several SKUs for `ttl_minutes` (POS_RESERVATION_MINUTES, 15 by default).
+        """Hold units of several SKUs for `ttl_minutes`, else POS_RESERVATION_MINUTES where set, else the shop's
+        setting (15 minutes unless the admin changed it).
 
         All or nothing: raises InsufficientStock listing every short line, NotFound naming every unknown
         SKU, ValidationError for bad quantities; nothing is written then.
         """
         wanted = _merge_lines(lines)
-        minutes = _parse_ttl(config.reservation_minutes() if ttl_minutes is None else ttl_minutes)
+        given = config.reservation_minutes_override() if ttl_minutes is None else ttl_minutes
+        minutes = None if given is None else _parse_ttl(given)
         ref = clean_text(reference, "reference", max_length=100, required=False) or None
         with UnitOfWork(self._db, write=True) as uow:
             ids = _sellable_sku_ids(uow.session, list(wanted))
             now = self._clock()
+            minutes = minutes or read_reservation_minutes(uow.session)
             levels = lock_stock_and_holds(uow.session, ids.values(), now)
             short = [
                 Shortfall(sku, quantity, max(levels[ids[sku]][0] - levels[ids[sku]][1], 0))

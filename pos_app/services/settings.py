@@ -1,4 +1,4 @@
-"""Shop settings the other services read: identity, currency and VAT rates."""
+"""Shop settings the other services read: identity, currency, VAT rates, invoicing and how long holds last."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app import config
 from pos_app.db.engine import Database
-from pos_app.db.models import Setting, TaxRate
+from pos_app.db.models import Product, Setting, TaxRate
+from pos_app.domain.contact import check_email, check_phone, check_vat_number
 from pos_app.domain.money import Currency, currency
 from pos_app.domain.roles import Actor, Permission
 from pos_app.domain.text import clean_text
-from pos_app.domain.vat import normalize_rate
-from pos_app.errors import ValidationError
+from pos_app.domain.vat import format_rate, normalize_rate
+from pos_app.errors import Conflict, NotFound, ValidationError
 from pos_app.services.unit_of_work import UnitOfWork
 
 BLIND_CLOSE = "till.blind_close"
@@ -32,6 +34,8 @@ IDENTITY_FIELDS = {
     "shop_phone": ("phone", 30),
     "legal_mentions": ("legal mentions", 2000),
 }
+IDENTITY_CHECKS = {"shop_email": check_email, "shop_phone": check_phone, "shop_vat_number": check_vat_number}
+RESERVATION_MINUTES = "reservations.minutes"
 INVOICE_LANGUAGES = ("fr", "en")
 SERIES_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 
@@ -58,6 +62,15 @@ class ShopSettings:
     shop_phone: str = ""
     legal_mentions: str = ""
     invoicing: Invoicing = Invoicing()
+    # How long an online checkout holds its stock; POS_RESERVATION_MINUTES, where set, wins over it.
+    reservation_minutes: int = config.DEFAULT_RESERVATION_MINUTES
+
+
+@dataclass(frozen=True)
+class VatRateInfo:
+    rate: Decimal
+    label: str
+    products: int  # products sold at this rate: a rate in use cannot be removed
 
 
 _ALL_SETTINGS = select(Setting.__table__.c.key, Setting.__table__.c.value).where(Setting.__table__.c.key != LOGO)
@@ -65,11 +78,18 @@ _RATES = select(TaxRate.__table__.c.rate).order_by(TaxRate.__table__.c.rate)
 
 
 _CURRENCY = select(Setting.__table__.c.value).where(Setting.__table__.c.key == "currency")
+_RESERVATION_MINUTES = select(Setting.__table__.c.value).where(Setting.__table__.c.key == RESERVATION_MINUTES)
 
 
 def read_currency(session: Session) -> Currency:
     """The shop's currency alone: what a sale needs of the settings."""
     return currency(session.execute(_CURRENCY).scalar_one_or_none() or "EUR")
+
+
+def read_reservation_minutes(session: Session) -> int:
+    """How long a new hold lasts, as the admin set it (15 minutes by default)."""
+    stored = session.execute(_RESERVATION_MINUTES).scalar_one_or_none()
+    return int(stored) if stored else config.DEFAULT_RESERVATION_MINUTES
 
 
 def read_settings(session: Session) -> ShopSettings:
@@ -86,6 +106,7 @@ def read_settings(session: Session) -> ShopSettings:
             due_days=int(values.get("invoice.due_days", Invoicing.due_days)),
             language=values.get("invoice.language", Invoicing.language),
         ),
+        reservation_minutes=int(values.get(RESERVATION_MINUTES) or config.DEFAULT_RESERVATION_MINUTES),
         **{key: values.get(key, "") for key in IDENTITY_FIELDS},
     )
 
@@ -113,7 +134,8 @@ class SettingsService:
         **identity: str,
     ) -> ShopSettings:
         """Change the shop's name, currency or what receipts and invoices print about it (the keys of
-        IDENTITY_FIELDS: shop_address, shop_vat_number, ...). Raises PermissionDenied, ValidationError."""
+        IDENTITY_FIELDS: shop_address, shop_vat_number, ...). Every value is checked before any is saved.
+        Raises PermissionDenied, ValidationError naming the field."""
         actor.require(Permission.MANAGE_SETTINGS)
         changes: dict[str, str] = {}
         if shop_name is not None:
@@ -124,8 +146,21 @@ class SettingsService:
             if key not in IDENTITY_FIELDS:
                 raise ValidationError(f"Unknown shop setting '{key}'.", field=key)
             label, longest = IDENTITY_FIELDS[key]
-            changes[key] = clean_text(value, label, max_length=longest, required=False)
+            text = clean_text(value, label, max_length=longest, required=False)
+            check = IDENTITY_CHECKS.get(key)
+            changes[key] = check(text, key) if check else text
         return self._write(changes)
+
+    def update_reservations(self, actor: Actor, *, minutes: int) -> ShopSettings:
+        """How long an online checkout holds its stock while its customer pays, in minutes (1 to 1440).
+        Holds already taken keep their time. Raises PermissionDenied, ValidationError."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        longest = config.MAX_RESERVATION_MINUTES
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= longest:
+            raise ValidationError(
+                f"A hold lasts from 1 to {longest} minutes (got {minutes!r}).", field="reservation_minutes"
+            )
+        return self._write({RESERVATION_MINUTES: str(minutes)})
 
     def update_invoicing(
         self,
@@ -208,19 +243,55 @@ class SettingsService:
     def add_vat_rates(self, actor: Actor, rates: dict[Decimal, str]) -> ShopSettings:
         """Add VAT rates products may use, or relabel existing ones (percent -> label).
 
-        Rates are never removed here: products and past sales refer to them."""
+        Rates are only removed by remove_vat_rate, once no product uses them."""
         actor.require(Permission.MANAGE_SETTINGS)
         for rate in rates:
-            if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate < 100:
-                raise ValidationError(f"VAT rate {rate} must be a percentage from 0 to 99.999.", field="vat_rate")
+            if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate < 100 or rate != round(rate, 3):
+                raise ValidationError(
+                    f"VAT rate {rate} must be a percentage from 0 to 99.999, with at most 3 decimals.",
+                    field="vat_rate",
+                )
+        labels = {rate: clean_text(label, "label", max_length=80, required=False) for rate, label in rates.items()}
         with UnitOfWork(self._db, write=True) as uow:
             existing = {r.rate: r for r in uow.session.scalars(select(TaxRate))}
-            for rate, label in rates.items():
+            for rate, label in labels.items():
                 row = existing.get(rate)
                 if row is None:
                     uow.session.add(TaxRate(rate=rate, label=label))
                 else:
                     row.label = label
+            uow.commit()
+            self._cache = read_settings(uow.session)
+            return self._cache
+
+    def vat_rate_list(self) -> list[VatRateInfo]:
+        """The shop's VAT rates with their labels and how many products use each, lowest rate first."""
+        used = select(Product.vat_rate, func.count().label("products")).group_by(Product.vat_rate).subquery()
+        query = (
+            select(TaxRate.rate, TaxRate.label, func.coalesce(used.c.products, 0))
+            .outerjoin(used, used.c.vat_rate == TaxRate.rate)
+            .order_by(TaxRate.rate)
+        )
+        with UnitOfWork(self._db, write=False) as uow:
+            rows = uow.session.execute(query).all()
+        return [VatRateInfo(normalize_rate(rate), label, count) for rate, label, count in rows]
+
+    def remove_vat_rate(self, actor: Actor, rate: Decimal) -> ShopSettings:
+        """Remove a VAT rate that no product uses (past sales keep their own copy of the rate).
+        Raises PermissionDenied, NotFound, Conflict while products still use it."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        with UnitOfWork(self._db, write=True) as uow:
+            row = uow.session.get(TaxRate, rate)
+            if row is None:
+                raise NotFound(f"The shop has no VAT rate of {format_rate(rate)} %.")
+            products = uow.session.scalar(select(func.count()).select_from(Product).where(Product.vat_rate == rate))
+            if products:
+                raise Conflict(
+                    f"{products} product(s) are sold at {format_rate(rate)} % VAT: move them to another rate "
+                    "in the catalogue first, then remove it.",
+                    field="vat_rate",
+                )
+            uow.session.delete(row)
             uow.commit()
             self._cache = read_settings(uow.session)
             return self._cache

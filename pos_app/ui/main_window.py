@@ -8,14 +8,30 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QWidget
 
 from pos_app.domain.roles import ROLE_LABELS, Actor, Permission
 from pos_app.services import Services
+from pos_app.ui.admin.admin_page import TITLE as ADMIN_TITLE
+from pos_app.ui.admin.admin_page import AdminPage, may_administer
+from pos_app.ui.catalogue.catalogue_page import TITLE as CATALOGUE_TITLE
+from pos_app.ui.catalogue.catalogue_page import CataloguePage
 from pos_app.ui.counter.counter_page import TITLE as COUNTER_TITLE
 from pos_app.ui.counter.counter_page import CounterPage
+from pos_app.ui.dashboard.dashboard_page import TITLE as DASHBOARD_TITLE
+from pos_app.ui.dashboard.dashboard_page import Card, DashboardPage, may_see_dashboard
 from pos_app.ui.holds_cleanup import ExpiredHoldsCleanup
 from pos_app.ui.intervals import DEFAULT_INTERVALS, Intervals
+from pos_app.ui.invoices.invoices_page import TITLE as INVOICES_TITLE
+from pos_app.ui.invoices.invoices_page import InvoicesPage
+from pos_app.ui.journal.journal_page import TITLE as JOURNAL_TITLE
+from pos_app.ui.journal.journal_page import JournalPage
 from pos_app.ui.lock_screen import LockScreen, SetPinDialog
 from pos_app.ui.orders.online_orders_page import TITLE as ORDERS_TITLE
 from pos_app.ui.orders.online_orders_page import OnlineOrdersPage
-from pos_app.ui.stock.stock_page import StockPage
+from pos_app.ui.reports.reports_page import TITLE as REPORTS_TITLE
+from pos_app.ui.reports.reports_page import ReportsPage
+from pos_app.ui.reports.z_reports_page import TITLE as Z_REPORTS_TITLE
+from pos_app.ui.reports.z_reports_page import ZReportsPage
+from pos_app.ui.stock.history_page import TITLE as HISTORY_TITLE
+from pos_app.ui.stock.history_page import HistoryPage
+from pos_app.ui.stock.stock_page import StockPage, may_read_history
 from pos_app.ui.till.till_page import TillPage
 from pos_app.ui.widgets.page_switcher import PageSwitcher
 
@@ -93,6 +109,13 @@ class MainWindow(QMainWindow):
         self._add_lock(services)
 
     def _add_pages(self, services: Services, actor: Actor, intervals: Intervals) -> None:
+        self.dashboard_page: DashboardPage | None = None
+        self.reports_page: ReportsPage | None = None
+        self.z_reports_page: ZReportsPage | None = None
+        self.journal_page: JournalPage | None = None
+        if may_see_dashboard(actor):  # the managers' first page
+            self.dashboard_page = DashboardPage(services, actor)
+            self._add_page(DASHBOARD_TITLE, self.dashboard_page)
         if actor.can(Permission.SELL):
             self.counter_page = CounterPage(services, actor)
             self._add_page(COUNTER_TITLE, self.counter_page)
@@ -102,8 +125,9 @@ class MainWindow(QMainWindow):
         if self.counter_page is not None and self.till_page is not None:
             self._link_counter_and_till(self.counter_page, self.till_page)
         if actor.can(Permission.VIEW_STOCK):
-            self.stock_page = StockPage(services, watch_ms=intervals.stock_watch_ms)
+            self.stock_page = StockPage(services, actor=actor, watch_ms=intervals.stock_watch_ms)
             self._add_page(STOCK_TITLE, self.stock_page)
+        self._add_catalogue_and_history(services, actor)
         if may_watch_online_orders(actor):
             self.orders_page = OnlineOrdersPage(
                 services, refresh_ms=intervals.orders_refresh_ms, countdown_ms=intervals.countdown_ms
@@ -112,11 +136,60 @@ class MainWindow(QMainWindow):
             self.orders_page.attention_changed.connect(self._show_attention_count)
             if self.stock_page is not None:
                 self.orders_page.holds_changed.connect(self.stock_page.reload_when_shown)
+        self.invoices_page: InvoicesPage | None = None
+        if actor.can(Permission.VIEW_ACCOUNTS):
+            self.invoices_page = InvoicesPage(services, actor)
+            self._add_page(INVOICES_TITLE, self.invoices_page)
+        if actor.can(Permission.VIEW_ACCOUNTS):
+            self.reports_page = ReportsPage(services, actor)
+            self._add_page(REPORTS_TITLE, self.reports_page)
+            self.z_reports_page = ZReportsPage(services, actor)
+            self._add_page(Z_REPORTS_TITLE, self.z_reports_page)
+            self.journal_page = JournalPage(services, actor)
+            self._add_page(JOURNAL_TITLE, self.journal_page)
+        if self.dashboard_page is not None:
+            self.dashboard_page.link_pages(
+                self.pages.show_page,
+                {
+                    Card.SALES: self.reports_page,
+                    Card.LOW_STOCK: self.stock_page,
+                    Card.HOLDS: self.orders_page,
+                    Card.CLOSINGS: self.z_reports_page,
+                },
+            )
+        self.admin_page: AdminPage | None = None
+        if may_administer(actor):
+            self.admin_page = AdminPage(services, actor)
+            self._add_page(ADMIN_TITLE, self.admin_page)
         if not self._titles:
             self._add_page(
                 QT_TRANSLATE_NOOP("Pages", "Nothing to show"),
                 QLabel(self.tr("Your role has no page here yet."), objectName="noPage"),
             )
+
+    def _add_catalogue_and_history(self, services: Services, actor: Actor) -> None:
+        """The stock manager's catalogue editor and movement history, linked to the stock page: a SKU's
+        history opens from it, and each page reads again once another changed the stock or the catalogue."""
+        self.catalogue_page: CataloguePage | None = None
+        self.history_page: HistoryPage | None = None
+        if actor.can(Permission.MANAGE_CATALOGUE):
+            self.catalogue_page = CataloguePage(services, actor)
+            self._add_page(CATALOGUE_TITLE, self.catalogue_page)
+            if self.stock_page is not None:
+                self.catalogue_page.catalogue_changed.connect(self.stock_page.reload_when_shown)
+        if may_read_history(actor):
+            self.history_page = HistoryPage(services)
+            self._add_page(HISTORY_TITLE, self.history_page)
+            if self.stock_page is not None:
+                self.stock_page.stock_changed.connect(self.history_page.reload_when_shown)
+                self.stock_page.history_requested.connect(self._show_history_of)
+            if self.catalogue_page is not None:
+                self.catalogue_page.catalogue_changed.connect(self.history_page.reload_when_shown)
+
+    def _show_history_of(self, sku: str) -> None:
+        if self.history_page is not None:
+            self.pages.show_page(self.history_page)
+            self.history_page.show_sku(sku)
 
     def _link_counter_and_till(self, counter: CounterPage, till: TillPage) -> None:
         """A closed till is opened from the counter through the till page; the counter sells once it is open."""

@@ -309,6 +309,10 @@ def test_openapi_describes_every_endpoint_and_unknown_ones_answer_json(client: T
         "/api/webhooks/stripe",
         "/api/admin/reservations/cleanup",
         "/api/admin/reservations",
+        "/api/slots",
+        "/api/bookings",
+        "/api/bookings/{booking_id}",
+        "/api/bookings/{booking_id}/cancel",
     }
     checkout_responses = spec["paths"]["/api/checkout"]["post"]["responses"]
     assert set(checkout_responses) == {"201", "404", "409", "422", "503"}

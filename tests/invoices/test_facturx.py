@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from pos_app.errors import NotFound, ValidationError
 from pos_app.invoices.facturx import embed_facturx, facturx_xml, read_facturx
 from pos_app.invoices.model import CustomerDetails, InvoiceView
+from pos_app.invoices.pdf import invoice_pdf
 from tests.services.helpers import make_product
 
 NS = {
@@ -36,6 +37,8 @@ XMP_NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
     "fx": "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
 }
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 SETTLEMENT = "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement"
@@ -346,6 +349,34 @@ def test_an_english_credit_note_pdf_is_titled_in_english(shop, accountant, invoi
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_printed_invoice_carries_its_factur_x_and_says_so_alike_in_its_xmp_and_document_information(invoice):
+    pdf = invoice_pdf(invoice)
+    filename, xml = facturx.get_xml_from_pdf(pdf)
+    assert (filename, xml) == ("factur-x.xml", facturx_xml(invoice))
+    assert totals(cii(xml))["gross"] == invoice.gross
+    reader = PdfReader(BytesIO(pdf))
+    catalog = reader.trailer["/Root"]
+    assert len(reader.pages) == 1 and invoice.number in reader.pages[0].extract_text()
+    assert catalog["/Lang"] == "fr"
+    (attachment,) = catalog["/AF"]
+    assert attachment.get_object()["/AFRelationship"] == "/Data"
+    assert attachment.get_object()["/EF"]["/F"].get_object()["/Subtype"] == "/text/xml"
+    xmp = etree.fromstring(catalog["/Metadata"].get_object().get_data())
+
+    def said(path: str) -> str:
+        return xmp.xpath(f"string({path})", namespaces=XMP_NS)
+
+    assert (said("//pdfaid:part"), said("//pdfaid:conformance")) == ("3", "B")
+    assert said("//fx:ConformanceLevel") == "EN 16931" and said("//fx:DocumentType") == "INVOICE"
+    assert said("//fx:DocumentFileName") == "factur-x.xml"
+    info = reader.metadata  # PDF/A: the document information dictionary must say what the XMP says
+    assert info.title == said("//dc:title//rdf:li") == f"Boutique Lumière: Facture {invoice.number}"
+    assert info.author == said("//dc:creator//rdf:li") == "Boutique Lumière"
+    assert info.subject == said("//dc:description//rdf:li")
+    assert info.producer == said("//pdf:Producer") and info.creator == said("//xmp:CreatorTool")
+
+
 # ----- refusals ---------------------------------------------------------------------------------------------
 
 
@@ -368,6 +399,9 @@ def test_a_seller_without_name_or_vat_number_gets_no_factur_x_and_is_told_what_t
         seller = {**invoice.seller, missing: " "}
         with pytest.raises(ValidationError, match="in the settings") as raised:
             embed_facturx(small_pdf(), dataclasses.replace(invoice, seller=seller))
+        assert raised.value.field == field
+        with pytest.raises(ValidationError, match="in the settings") as raised:
+            invoice_pdf(dataclasses.replace(invoice, seller=seller))
         assert raised.value.field == field
 
 

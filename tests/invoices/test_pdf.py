@@ -1,11 +1,14 @@
 """Invoice PDFs as a reader sees them (pdftotext): number, customer, lines, totals per VAT rate, page
 numbers and table headers on every page, in French and English, in euros and in CFA francs."""
 
+import base64
+import io
 import re
 import subprocess
 from decimal import Decimal
 
 import pytest
+from PIL import Image
 
 from pos_app.invoices.pdf import invoice_pdf
 from pos_app.services.invoices import CustomerDetails
@@ -108,3 +111,26 @@ def test_a_credit_note_shows_the_invoice_it_corrects_and_negative_amounts(
     assert "Avoir" in page and credit.number in page and invoice.number in page
     assert "Article retourné" in page
     assert "-19,90" in page.replace("\u2212", "-").replace(" €", "")
+
+
+def test_a_walk_in_customer_and_names_with_markup_characters_print_as_typed(
+    shop, admin, cashier, stock_manager, tmp_path
+):
+    products = [("PAIN", "Pain & beurre <bio>", "3.20", "5.5")]
+    invoice = issue(shop, admin, cashier, stock_manager, products, customer=CustomerDetails('Dupont & "Fils"'))
+    (page,) = pdf_text(invoice_pdf(invoice, facturx=False), tmp_path)
+    assert 'Dupont & "Fils"' in page and "Pain & beurre <bio>" in page
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_shop_s_logo_is_printed_on_the_invoice(shop, admin, cashier, stock_manager, tmp_path):
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 40), "#2f5d8a").save(picture, format="PNG")
+    logo = "data:image/png;base64," + base64.b64encode(picture.getvalue()).decode()
+    invoice = issue(shop, admin, cashier, stock_manager, [("TEE", "T-shirt lin", "19.90", "20")])
+    path = tmp_path / "invoice.pdf"
+    path.write_bytes(invoice_pdf(invoice, logo=logo, facturx=False))
+    listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True).stdout
+    (image,) = listing.splitlines()[2:]  # after the two header lines
+    page, _number, _kind, width, height = image.split()[:5]
+    assert (page, width, height) == ("1", "120", "40")

@@ -1,6 +1,7 @@
 """Invoices and credit notes on both databases: issuing for counter sales and online orders, numbering,
 immutability, credit notes, payments, reading and every refusal."""
 
+import subprocess
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -8,10 +9,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from pos_app.db.models import Invoice, InvoiceLine
 from pos_app.domain.invoice import InvoiceKind, InvoiceStatus
 from pos_app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from pos_app.services import open_services
-from pos_app.services.invoices import CustomerDetails
+from pos_app.services.invoices import CustomerDetails, InvoiceTally
 from tests.payments.helpers import CARD_THAT_PAYS, pay
 from tests.services.helpers import make_product, visible_state
 
@@ -214,3 +216,138 @@ def test_a_paid_online_order_is_invoiced_and_an_unpaid_one_is_not(
             shop.invoices.issue_for_order(accountant, "WEB-2026-999999", ACME)
         with pytest.raises(Conflict, match="invoiced already"):
             shop.invoices.issue_for_order(accountant, order.number, ACME)
+
+
+def _open_account_invoice(shop, sequence, issued_at, due_on):
+    """An invoice nothing has paid yet. No screen issues one today (a counter sale or an online order is paid when
+    invoiced): written straight into the database, as an invoice on account would be."""
+    line = InvoiceLine(
+        position=1,
+        sku="TEE",
+        description="T-shirt",
+        quantity=1,
+        unit_price=Decimal("24.00"),
+        discount=Decimal(0),
+        net=Decimal("20.00"),
+        vat_rate=Decimal(20),
+        vat=Decimal("4.00"),
+        gross=Decimal("24.00"),
+    )
+    with shop.db.write_session() as session:
+        session.add(
+            Invoice(
+                number=f"OA-2026-{sequence:06d}",
+                kind="invoice",
+                series="OA",
+                year=2026,
+                sequence=sequence,
+                issued_at=issued_at,
+                due_on=due_on,
+                language="fr",
+                currency="EUR",
+                customer_name="Open account",
+                seller={},
+                net=Decimal("20.00"),
+                vat=Decimal("4.00"),
+                gross=Decimal("24.00"),
+                lines=[line],
+            )
+        )
+        session.commit()
+    return f"OA-2026-{sequence:06d}"
+
+
+def test_each_status_filter_finds_exactly_the_documents_showing_that_status(shop, cashier, accountant, clock):
+    def sell(payments):
+        receipt = shop.pos.checkout(cashier, [("TEE", 3)], payments)
+        return shop.invoices.issue_for_sale(cashier, receipt.number, ACME).number
+
+    # Three card payments of 19.90: SQLite adds them up as floats, a hair under 59.70; still paid.
+    paid = sell([("card", Decimal("19.90"), f"T{n}") for n in range(3)])
+    in_full, partly = sell([("cash", Decimal(60))]), sell([("cash", Decimal(60))])
+    credit_notes = [
+        shop.invoices.credit_note(accountant, in_full, "Cancelled").number,
+        shop.invoices.credit_note(accountant, partly, "One returned", [(1, 1)]).number,
+    ]
+    overdue = _open_account_invoice(shop, 1, clock.now, clock.now.date() - timedelta(days=1))
+    due = _open_account_invoice(shop, 2, clock.now, clock.now.date())
+    expected = {
+        InvoiceStatus.PAID: [paid],
+        InvoiceStatus.CREDITED: [in_full],
+        InvoiceStatus.PARTLY_CREDITED: [partly],
+        InvoiceStatus.CREDIT_NOTE: credit_notes,
+        InvoiceStatus.OVERDUE: [overdue],
+        InvoiceStatus.DUE: [due],
+    }
+    shown = {s.number: s.status for s in shop.invoices.find(accountant)}
+    assert {number: status for status, numbers in expected.items() for number in numbers} == shown
+    for status, numbers in expected.items():
+        assert sorted(s.number for s in shop.invoices.find(accountant, status=status)) == sorted(numbers), status
+        assert shop.invoices.tally(accountant, status=status).documents == len(numbers)
+
+
+def test_pages_of_the_list_add_up_to_the_tally(shop, cashier, accountant, clock):
+    for n in range(5):
+        receipt = shop.pos.checkout(cashier, [("TEE", 1 + n), ("BOOK", 1)], [("cash", Decimal(200))])
+        shop.invoices.issue_for_sale(cashier, receipt.number, CustomerDetails(f"Client {n}"))
+        clock.advance(hours=1)
+    pages = [summary for offset in (0, 2, 4) for summary in shop.invoices.find(accountant, limit=2, offset=offset)]
+    assert [s.customer for s in pages] == [f"Client {n}" for n in reversed(range(5))]
+    tally = shop.invoices.tally(accountant)
+    assert tally.documents == 5
+    assert (tally.net, tally.vat, tally.gross) == tuple(
+        sum((getattr(s, amount) for s in pages), Decimal(0)) for amount in ("net", "vat", "gross")
+    )
+    assert tally.net + tally.vat == tally.gross
+    assert shop.invoices.tally(accountant, customer="client 3").documents == 1
+    assert shop.invoices.tally(accountant, customer="nobody") == InvoiceTally(0, Decimal(0), Decimal(0), Decimal(0))
+
+
+def test_a_customer_search_matches_percent_and_underscore_as_typed(shop, cashier, accountant):
+    for name in ("100% Bio", "100 Bio", "Les_Amis", "Les Amis"):
+        receipt = shop.pos.checkout(cashier, [("TEE", 1)], [("cash", Decimal(20))])
+        shop.invoices.issue_for_sale(cashier, receipt.number, CustomerDetails(name))
+    assert [s.customer for s in shop.invoices.find(accountant, customer="0% b")] == ["100% Bio"]
+    assert [s.customer for s in shop.invoices.find(accountant, customer="s_a")] == ["Les_Amis"]
+
+
+def test_the_series_in_use_include_the_current_ones(shop, cashier, accountant, admin, sale):
+    assert shop.invoices.series_in_use(accountant) == ["AV", "F"]
+    shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    shop.settings.update_invoicing(admin, series="G")
+    assert shop.invoices.series_in_use(accountant) == ["AV", "F", "G"]
+
+
+def test_the_detail_of_an_invoice_tells_its_history_and_what_is_left_to_credit(shop, cashier, accountant, sale, clock):
+    invoice = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    clock.advance(hours=1)
+    shop.invoices.record_event(accountant, invoice.number, "reprinted")
+    clock.advance(hours=1)
+    credit = shop.invoices.credit_note(accountant, invoice.number, "Returned one tee", [(1, 1)])
+    clock.advance(hours=1)
+    shop.invoices.record_event(accountant, invoice.number, "saved")
+
+    detail = shop.invoices.detail(accountant, invoice.number)
+    assert detail.view == shop.invoices.get(accountant, invoice.number)
+    assert [(e.kind, e.user, e.document) for e in detail.history] == [
+        ("issued", "cashier", None),
+        ("reprinted", "accountant", None),
+        ("credited", "accountant", credit.number),
+        ("saved", "accountant", None),
+    ]
+    assert detail.left_to_credit == {1: 2, 2: 2, 3: 1}
+    of_credit = shop.invoices.detail(accountant, credit.number)
+    assert (of_credit.view.credits_invoice, of_credit.left_to_credit) == (invoice.number, {})
+    assert [e.kind for e in of_credit.history] == ["issued"]
+    with pytest.raises(NotFound, match="No invoice numbered 'F-1999-000001'"):
+        shop.invoices.detail(accountant, "F-1999-000001")
+
+
+def test_the_pdf_is_rendered_again_for_a_reader_only(shop, cashier, accountant, stock_manager, sale):
+    invoice = shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    pdf = shop.invoices.pdf(accountant, invoice.number)
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert invoice.number in text and "ACME SARL" in text
+    with pytest.raises(PermissionDenied):
+        shop.invoices.pdf(stock_manager, invoice.number)
+    assert shop.invoices.events(accountant, invoice.number) == []  # rendering is not a reprint until it is used

@@ -1,47 +1,59 @@
 from __future__ import annotations
 
-from decimal import Decimal
+import io
 
-from pos_app.domain.text import search_key
-from pos_app.services.inventory import SkuRow
-from pos_app.ui.stock.stock_model import StockTableModel, stock_lines
+import pytest
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
 
-DISTINCT_ROWS = 1_000
-COPIES = 100  # 100,000 lines in the table
-COLOURS = ["Rouge", "Bleu", "Vert", "Écru", "Noir"]
+from pos_app.domain.roles import Actor
+from pos_app.services import Services
+from pos_app.services.catalogue_csv import COLUMNS
+from pos_app.services.stock_list import StockQuery
+from pos_app.ui.stock.stock_model import StockTableModel
 
-
-def catalogue(size: int) -> list[SkuRow]:
-    return [
-        SkuRow(
-            sku=f"SKU-{i:06d}",
-            product_id=i // 5,
-            name=f"Article {i // 5} Été",
-            variant=f"M / {COLOURS[i % 5]}",
-            barcode=f"{2000000000000 + i}",
-            category=None,
-            unit_price=Decimal("9.90"),
-            vat_rate=Decimal("20"),
-            on_hand=i % 7,
-            reserved=0,
-            low_stock_threshold=2,
-            active=True,
-        )
-        for i in range(size)
-    ]
+SKUS = 450
 
 
-def test_filtering_100k_skus_narrows_to_the_rows_matching_every_typed_word() -> None:
-    """Speed is measured in bench/stock_filter.py; this checks what the cashier sees."""
-    rows = catalogue(DISTINCT_ROWS)
-    model = StockTableModel()
-    model.set_lines(stock_lines(rows) * COPIES, sorted_by=model.sort_order)
+@pytest.fixture
+def catalogue(services: Services, stock_manager: Actor) -> Services:
+    """450 SKUs, 'Article 000' to 'Article 449', imported in one go."""
+    rows = [",".join(COLUMNS)]
+    rows += [f"ART-{i:03d},,Article {i:03d},,,,,,9.90,,,20,2,{i % 7},yes" for i in range(SKUS)]
+    services.inventory.import_csv(stock_manager, io.StringIO("\n".join(rows) + "\n"))
+    return services
 
-    for typed in ["e", "ec", "ecr", "Écru", "ecru ", "ecru 1", "ecru 12"]:
-        model.set_filter(typed, low_stock_only=False)
 
-    expected = sum(1 for r in rows if all(w in search_key(r.name, r.variant, r.sku, r.barcode) for w in ("ecru", "12")))
-    assert model.shown_count == expected * COPIES
-    assert 0 < model.shown_count < model.total_count == DISTINCT_ROWS * COPIES
-    model.set_filter("", low_stock_only=True)
-    assert model.shown_count == sum(1 for r in rows if r.low_stock) * COPIES
+def shown_skus(model: StockTableModel) -> list[str]:
+    return [model.row(row).sku for row in range(model.rowCount())]
+
+
+def test_the_list_reads_the_next_page_as_the_view_scrolls_to_its_end(qtbot: QtBot, catalogue: Services) -> None:
+    model = StockTableModel(catalogue.stock_list)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 400)
+    view.show()
+
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(StockQuery())
+    assert model.rowCount() == 200
+    while not model.complete:
+        shown = model.rowCount()
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda shown=shown: model.rowCount() > shown, timeout=5000)
+
+    assert shown_skus(model) == [f"ART-{i:03d}" for i in range(SKUS)]
+
+
+def test_a_page_read_for_an_older_filter_is_dropped(qtbot: QtBot, catalogue: Services) -> None:
+    model = StockTableModel(catalogue.stock_list)
+
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(StockQuery(text="article 1"))
+        model.set_query(StockQuery(text="article 44"))
+
+    qtbot.wait(200)  # the first query's page has arrived by now, and was not shown
+    assert shown_skus(model) == [f"ART-{i:03d}" for i in range(SKUS) if "44" in f"{i:03d}"]
+    assert model.complete

@@ -52,6 +52,7 @@ def window(qtbot: QtBot, shop: Services, stock_manager: Actor) -> MainWindow:
     qtbot.addWidget(opened)
     with qtbot.waitSignal(opened.stock_page.loaded, timeout=5000):
         opened.show()
+        opened.pages.show_page(opened.stock_page)
     return opened
 
 
@@ -65,6 +66,11 @@ def filter_field(window: MainWindow) -> QLineEdit:
 
 def label_text(window: MainWindow, name: str) -> str:
     return window.findChild(QLabel, name).text()
+
+
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the list shows what the filter says (it reads again after a short pause in typing)."""
+    qtbot.waitUntil(lambda: window.stock_page.settled, timeout=5000)
 
 
 def test_the_stock_list_shows_every_sku_with_its_figures(window: MainWindow) -> None:
@@ -101,6 +107,7 @@ def test_numbers_are_right_aligned_and_names_left_aligned(window: MainWindow) ->
 
 def test_typing_in_the_filter_narrows_the_rows_ignoring_case_and_accents(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(filter_field(window), "CREME")
+    settled(qtbot, window)
 
     assert column_texts(table(window), "SKU") == ["CREME-50"]
     assert label_text(window, "stockCount") == "1 of 4 SKUs"
@@ -121,13 +128,16 @@ def test_the_filter_matches_variant_sku_and_barcode(
     qtbot: QtBot, window: MainWindow, typed: str, skus: list[str]
 ) -> None:
     qtbot.keyClicks(filter_field(window), typed)
+    settled(qtbot, window)
 
     assert column_texts(table(window), "SKU") == skus
 
 
 def test_escape_clears_the_filter(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(filter_field(window), "mug")
+    settled(qtbot, window)
     qtbot.keyClick(filter_field(window), Qt.Key.Key_Escape)
+    settled(qtbot, window)
 
     assert filter_field(window).text() == ""
     assert len(row_texts(table(window))) == 4
@@ -158,15 +168,19 @@ def test_low_stock_only_shows_low_and_out_of_stock_skus(qtbot: QtBot, window: Ma
     toggle = window.findChild(QCheckBox, "lowStockOnly")
 
     toggle.click()
+    settled(qtbot, window)
     assert column_texts(table(window), "SKU") == ["CAP-01", "MUG-01"]
     assert label_text(window, "stockCount") == "2 of 4 SKUs"
 
     qtbot.keyClicks(filter_field(window), "mug")
+    settled(qtbot, window)
     assert column_texts(table(window), "SKU") == ["MUG-01"]
 
     toggle.click()
+    settled(qtbot, window)
     assert column_texts(table(window), "SKU") == ["MUG-01"]
     qtbot.keyClick(filter_field(window), Qt.Key.Key_Escape)
+    settled(qtbot, window)
     assert len(row_texts(table(window))) == 4
 
 
@@ -176,9 +190,11 @@ def test_clicking_a_header_sorts_by_that_column(qtbot: QtBot, window: MainWindow
     available = header_texts(view).index("Available")
     middle = QPoint(header.sectionViewportPosition(available) + header.sectionSize(available) // 2, 5)
 
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    with qtbot.waitSignal(view.model().loaded, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
     first_order = column_texts(view, "Available")
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    with qtbot.waitSignal(view.model().loaded, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
 
     assert {tuple(first_order), tuple(column_texts(view, "Available"))} == {
         ("0", "3", "12", "40"),
@@ -209,13 +225,16 @@ def test_loading_is_shown_until_the_rows_arrive(qtbot: QtBot, shop: Services) ->
     assert page.findChild(QLabel, "stockCount").text() == "4 SKUs"
 
 
-class BrokenInventory:
-    def stock_list(self) -> list[object]:
+class BrokenStockList:
+    def page(self, *_args: object) -> list[object]:
+        raise RuntimeError("connection reset by peer")
+
+    def counts(self) -> list[object]:
         raise RuntimeError("connection reset by peer")
 
 
 def test_a_failed_load_says_so_in_plain_words(qtbot: QtBot, services: Services) -> None:
-    page = StockPage(dataclasses.replace(services, inventory=BrokenInventory()))
+    page = StockPage(dataclasses.replace(services, stock_list=BrokenStockList()))
     qtbot.addWidget(page)
     page.show()
 

@@ -1,5 +1,5 @@
 """Take the payment of a ticket: cash with quick amounts and change, card, Orange Money, Wave, bank
-transfer, or several of them; then the change in large type and the receipt or invoice."""
+transfer, or several of them; then the change in large type and the receipt or invoice, printed or emailed."""
 
 from __future__ import annotations
 
@@ -28,12 +28,14 @@ from pos_app.domain.money import Currency, parse_amount
 from pos_app.domain.roles import Actor
 from pos_app.domain.sale import NEEDS_REFERENCE, PaymentMethod, Tender
 from pos_app.errors import ValidationError
+from pos_app.invoices.model import CustomerDetails
 from pos_app.services import Services
 from pos_app.services.pos import SaleReceipt
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.counter.cash_amounts import quick_amounts
+from pos_app.ui.counter.email_invoice_dialog import EmailInvoiceDialog
 from pos_app.ui.counter.invoice_customer_dialog import InvoiceCustomerDialog
-from pos_app.ui.counter.sale_documents import SaleDocuments, open_document
+from pos_app.ui.counter.sale_documents import EmailStart, SaleDocuments, open_document
 from pos_app.ui.counter.ticket_model import SaleLine
 from pos_app.ui.counter.touch import enlarge
 from pos_app.ui.error_text import plain_message
@@ -112,6 +114,7 @@ class PaymentDialog(QDialog):
         self.receipt: SaleReceipt | None = None
         self.documents: SaleDocuments | None = None
         self._saved_path: Path | None = None
+        self._last_email = ""
 
         self._stack = QStackedWidget(objectName="paymentStack")
         self._stack.addWidget(self._take_page())
@@ -398,6 +401,8 @@ class PaymentDialog(QDialog):
         self.documents.done.connect(self._document_done)
         self.documents.failed.connect(self._document_failed)
         self.documents.saved.connect(self._document_saved)
+        self.documents.working.connect(self._document_done)
+        self.documents.email_ready.connect(self._ask_email)
         self._show_done(receipt)
         self._stack.setCurrentIndex(1)
         self._new_sale.setFocus()
@@ -425,6 +430,9 @@ class PaymentDialog(QDialog):
         self._print.clicked.connect(self._print_receipt)
         self._invoice = QPushButton(self.tr("Invoice (I)"), objectName="issueInvoice")
         self._invoice.clicked.connect(self._issue_invoice)
+        self._email = QPushButton(self.tr("Email invoice (E)"), objectName="emailInvoice")
+        self._email.setToolTip(self.tr("Send the invoice as a PDF to the customer's email address"))
+        self._email.clicked.connect(self._email_invoice)
         self._both = QPushButton(self.tr("Receipt and invoice (B)"), objectName="receiptAndInvoice")
         self._both.clicked.connect(self._receipt_and_invoice)
         self._open = QPushButton(self.tr("Open to print (O)"), objectName="openDocument")
@@ -436,7 +444,7 @@ class PaymentDialog(QDialog):
         self._new_sale.clicked.connect(self.accept)
         enlarge(self._new_sale, 1.15, bold=True)
         documents = QHBoxLayout()
-        for button in (self._print, self._invoice, self._both, self._open):
+        for button in (self._print, self._invoice, self._email, self._both, self._open):
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(BUTTON_HEIGHT)
@@ -462,6 +470,7 @@ class PaymentDialog(QDialog):
         for key, act in (
             (Qt.Key.Key_P, self._print_receipt),
             (Qt.Key.Key_I, self._issue_invoice),
+            (Qt.Key.Key_E, self._email_invoice),
             (Qt.Key.Key_B, self._receipt_and_invoice),
             (Qt.Key.Key_O, self._open_saved),
         ):
@@ -507,6 +516,35 @@ class PaymentDialog(QDialog):
         if self.documents is not None and ask.details is not None:
             self._document_status.setText(self.tr("Issuing the invoice…"))
             self.documents.invoice(ask.details)
+
+    def _email_invoice(self) -> None:
+        """Ask where to send the invoice (and, for a walk-in customer not yet invoiced, who it is for), then
+        issue it unless done already and send it."""
+        if self.documents is None or self.receipt is None:
+            return
+        self._document_error.hide()
+        self._document_status.setText(self.tr("Preparing the email…"))
+        self.documents.prepare_email(self.receipt.customer_id)
+
+    def _ask_email(self, start: EmailStart) -> None:
+        self._document_status.clear()
+        invoiced = start.invoiced or (self.documents is not None and self.documents.invoice_number is not None)
+        if invoiced or (self.receipt is not None and self.receipt.customer_id is not None):
+            self._ask_address(None, start.address)
+            return
+        ask = InvoiceCustomerDialog(self)
+        ask.accepted.connect(lambda: self._ask_address(ask.details, ask.details.email if ask.details else ""))
+        ask.open()
+
+    def _ask_address(self, customer: CustomerDetails | None, address: str) -> None:
+        ask = EmailInvoiceDialog(address or self._last_email, self)
+        ask.accepted.connect(lambda: self._send_invoice(customer, ask.address))
+        ask.open()
+
+    def _send_invoice(self, customer: CustomerDetails | None, address: str) -> None:
+        if self.documents is not None:
+            self._last_email = address
+            self.documents.email_invoice(customer, address)
 
     def _receipt_and_invoice(self) -> None:
         self._print_receipt()

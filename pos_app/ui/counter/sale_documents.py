@@ -1,4 +1,4 @@
-"""After a sale: its receipt (on the receipt printer, else as a PDF) and its invoice (as a PDF)."""
+"""After a sale: its receipt (on the receipt printer, else as a PDF) and its invoice (as a PDF, or emailed)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pos_app.domain.roles import Actor
-from pos_app.errors import PrinterError
+from pos_app.errors import MailNotConfigured, PrinterError
 from pos_app.invoices.model import CustomerDetails, InvoiceView
 from pos_app.invoices.pdf import invoice_pdf
 from pos_app.services import Services
+from pos_app.services.mail import email_address
 from pos_app.services.receipts import ReceiptService
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.error_text import plain_message
@@ -24,6 +25,16 @@ from pos_app.ui.error_text import plain_message
 class RenderedInvoice:
     view: InvoiceView
     pdf: bytes
+
+
+@dataclass(frozen=True)
+class EmailStart:
+    """What emailing a sale's invoice starts from: whether email is set up, whether the sale is invoiced
+    already, and the address to offer (the invoice's customer's, else the sale's customer's)."""
+
+    ready: bool
+    invoiced: bool = False
+    address: str = ""
 
 
 def print_or_render_receipt(receipts: ReceiptService, sale_number: str) -> bytes | None:
@@ -42,6 +53,28 @@ def issue_and_render_invoice(
     if view is None:
         view = services.invoices.issue_for_sale(actor, sale_number, customer)
     return RenderedInvoice(view, invoice_pdf(view, logo=services.settings.logo()))
+
+
+def email_start(services: Services, actor: Actor, sale_number: str, customer_id: int | None) -> EmailStart:
+    """Runs on the worker."""
+    if not services.mail.ready():
+        return EmailStart(ready=False)
+    invoice = services.invoices.for_sale(actor, sale_number)
+    if invoice is not None and invoice.customer.email:
+        return EmailStart(ready=True, invoiced=True, address=invoice.customer.email)
+    address = services.customers.customer(customer_id).email if customer_id is not None else ""
+    return EmailStart(ready=True, invoiced=invoice is not None, address=address)
+
+
+def issue_invoice(
+    services: Services, actor: Actor, sale_number: str, customer: CustomerDetails | None, to: str
+) -> InvoiceView:
+    """Runs on the worker: the sale's invoice, issued now unless it has one already. A mistyped address
+    (`to`) issues nothing."""
+    email_address(to, "to")
+    return services.invoices.for_sale(actor, sale_number) or services.invoices.issue_for_sale(
+        actor, sale_number, customer
+    )
 
 
 def save_invoice(services: Services, actor: Actor, invoice_number: str, pdf: bytes, path: Path) -> Path:
@@ -63,6 +96,8 @@ class SaleDocuments(QObject):
     done = Signal(str)
     failed = Signal(str)
     saved = Signal(object)  # Path
+    working = Signal(str)  # what is under way
+    email_ready = Signal(object)  # EmailStart, when email is set up
 
     def __init__(self, services: Services, actor: Actor, sale_number: str, window: QWidget) -> None:
         super().__init__(window)
@@ -129,6 +164,49 @@ class SaleDocuments(QObject):
                 self.tr("Invoice {number} saved to {path}.").format(number=rendered.view.number, path=path), path
             )
         ).failure(lambda e: self.failed.emit(self._not_written(path, e))).run_in_background()
+
+    # ----- the invoice by email ----------------------------------------------------------------
+
+    def prepare_email(self, customer_id: int | None) -> None:
+        """Find out whether email is set up and which address to offer: `email_ready` tells, else `failed`."""
+        job = partial(email_start, self._services, self._actor, self._number, customer_id)
+        BackgroundOp(self._window, job).success(self._email_started).failure(
+            lambda e: self.failed.emit(plain_message(e))
+        ).run_in_background()
+
+    def _email_started(self, start: EmailStart) -> None:
+        if not start.ready:
+            self.failed.emit(self._not_set_up())
+            return
+        self.email_ready.emit(start)
+
+    def email_invoice(self, customer: CustomerDetails | None, to: str) -> None:
+        """Issue the invoice (for `customer`, else the sale's customer) unless done already, then send it to `to`."""
+        self.working.emit(self.tr("Sending the invoice to {address}…").format(address=to))
+        job = partial(issue_invoice, self._services, self._actor, self._number, customer, to)
+        BackgroundOp(self._window, job).success(partial(self._send_invoice, to=to)).failure(
+            lambda e: self.failed.emit(self._not_set_up() if isinstance(e, MailNotConfigured) else plain_message(e))
+        ).run_in_background()
+
+    def _send_invoice(self, view: InvoiceView, to: str) -> None:
+        self.invoice_number = view.number
+        job = partial(self._services.mail.email_invoice, self._actor, view.number, to)
+        BackgroundOp(self._window, job).success(
+            lambda _none: self.done.emit(
+                self.tr("Invoice {number} sent to {address}.").format(number=view.number, address=to)
+            )
+        ).failure(partial(self._not_sent, view.number)).run_in_background()
+
+    def _not_sent(self, number: str, error: Exception) -> None:
+        if isinstance(error, MailNotConfigured):
+            self.failed.emit(self._not_set_up())
+            return
+        self.failed.emit(
+            self.tr("Invoice {number} was not sent: {reason}").format(number=number, reason=plain_message(error))
+        )
+
+    def _not_set_up(self) -> str:
+        return self.tr("Email is not set up: an admin sets it in Settings.")
 
     # ----- both --------------------------------------------------------------------------------
 

@@ -1,11 +1,12 @@
-"""The stock page: every SKU with its stock figures, a filter, and the low-stock alerts."""
+"""The stock page: the SKUs with their stock figures, a filter, the low-stock alerts, and the actions on the
+chosen SKU (receive, adjust, its history, labels)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,23 +14,29 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from pos_app.domain.roles import Actor, Permission
 from pos_app.services import Services
-from pos_app.services.inventory import InventoryService
+from pos_app.services.inventory import SkuRow
 from pos_app.services.reservations import ReservationService
+from pos_app.services.stock_list import StockCounts, StockListService
 from pos_app.ui.background import BackgroundOp
 from pos_app.ui.error_text import plain_message
-from pos_app.ui.stock.stock_model import Column, SortOrder, StockLine, StockTableModel, sorted_lines, stock_lines
+from pos_app.ui.stock.labels_dialog import LabelsDialog
+from pos_app.ui.stock.movement_dialog import MovementDialog, MovementMode
+from pos_app.ui.stock.stock_model import Column, StockTableModel
 from pos_app.ui.widgets.labels import badge, error_label, page_title
 from pos_app.ui.widgets.roomy_style import give_room
 from pos_app.ui.widgets.search_field import SearchField
 
 LOADING = QT_TRANSLATE_NOOP("StockPage", "Loading…")
+FILTER_DELAY_MS = 150  # typing pauses this long before the list is read again
 COLUMN_WIDTHS = {
     Column.VARIANT: 150,
     Column.SKU: 150,
@@ -42,16 +49,14 @@ COLUMN_WIDTHS = {
 
 
 @dataclass(frozen=True)
-class LoadedStock:
-    lines: list[StockLine]
-    sorted_by: SortOrder
-    holds: tuple[int, int]  # (active holds, units held) read just before the lines
+class LoadedCounts:
+    counts: StockCounts
+    holds: tuple[int, int]  # (active holds, units held)
 
 
-def load_stock(inventory: InventoryService, reservations: ReservationService, order: SortOrder) -> LoadedStock:
-    """Runs on the worker: query, search keys and sorting, so the GUI thread only swaps the lines."""
-    holds = reservations.count_active_units()
-    return LoadedStock(sorted_lines(stock_lines(inventory.stock_list()), order), order, holds)
+def load_counts(stock_list: StockListService, reservations: ReservationService) -> LoadedCounts:
+    """Runs on the worker: the whole list's figures, and the holds that the page watches for changes."""
+    return LoadedCounts(stock_list.counts(), reservations.count_active_units())
 
 
 def count_text(shown: int, total: int) -> str:
@@ -63,30 +68,61 @@ def count_text(shown: int, total: int) -> str:
         template = QCoreApplication.translate("StockPage", "{shown} of {total} SKU")
     else:
         template = QCoreApplication.translate("StockPage", "{shown} of {total} SKUs")
-    return template.format(shown=shown, total=total)
+    return template.format(shown=f"{shown:,}", total=f"{total:,}")
+
+
+def may_move_stock(actor: Actor | None) -> bool:
+    return actor is not None and actor.can(Permission.ADJUST_STOCK)
+
+
+def may_read_history(actor: Actor | None) -> bool:
+    """Stock managers and admins read the movement history, and accountants, who value the stock."""
+    return actor is not None and (actor.can(Permission.ADJUST_STOCK) or actor.can(Permission.VIEW_ACCOUNTS))
+
+
+def may_print_labels(actor: Actor | None) -> bool:
+    return actor is not None and (actor.can(Permission.MANAGE_CATALOGUE) or actor.can(Permission.ADJUST_STOCK))
 
 
 class StockPage(QWidget):
-    """Loads when first shown; F5 reloads. `loaded` fires each time fresh lines are on screen.
+    """Loads when first shown; F5 reloads. `loaded` fires each time fresh rows and counts are on screen.
 
-    While shown, it asks every `watch_ms` whether the holds of online orders changed (one small query) and
-    reloads when they did, so Reserved and Available follow checkouts, payments and expiries.
+    The list is read a page at a time (100,000 SKUs take seconds to read at once): the view asks for the
+    next page as it scrolls to the end. While shown, the page asks every `watch_ms` whether the holds of
+    online orders changed (one small query) and reloads when they did, so Reserved and Available follow
+    checkouts, payments and expiries.
     """
 
     loaded = Signal()
+    history_requested = Signal(str)  # the SKU whose movements to show
+    stock_changed = Signal()  # a movement was written from this page
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *, watch_ms: int = 5_000) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        actor: Actor | None = None,
+        watch_ms: int = 5_000,
+        filter_delay_ms: int = FILTER_DELAY_MS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("stockPage")
         self._services = services
-        self._loading = False
+        self._actor = actor
+        self._counting = False
+        self._settled = False
         self._shown_once = False
         self._stale = False
+        self._counts: StockCounts | None = None
         self._holds_seen: tuple[int, int] | None = None
+        self._keep_sku: str | None = None
         self._watch = QTimer(self)
         self._watch.setInterval(watch_ms)
         self._watch.timeout.connect(self._check_holds)
-        self._model = StockTableModel(self)
+        self._typing = QTimer(self, singleShot=True, interval=filter_delay_ms)
+        self._typing.timeout.connect(self._apply_filter)
+        self._model = StockTableModel(services.stock_list, self)
 
         self._filter = SearchField(self.tr("Filter by product, variant, SKU or barcode   (Ctrl+F)"))
         self._filter.setObjectName("stockFilter")
@@ -95,19 +131,33 @@ class StockPage(QWidget):
         self._count = QLabel(objectName="stockCount")
         self._low_badge = badge("lowStockBadge")
         self._low_badge.setToolTip(self.tr("SKUs at or below their low-stock alert level, out-of-stock ones included"))
+        self._low_badge.hide()
         self._error = error_label("stockError")
         self._refresh = QAction(self.tr("Refresh"), self, objectName="stockRefreshAction")
         self._refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self._refresh.setToolTip(self.tr("Reload the stock list (F5)"))
         self._table = self._make_table()
+        self._actions = self._make_actions()
 
         self._lay_out()
         self._connect()
+
+    @property
+    def model(self) -> StockTableModel:
+        return self._model
+
+    @property
+    def settled(self) -> bool:
+        """The rows and counts on screen are those of the filter as typed (no read under way)."""
+        typed = (self._filter.text(), self._low_only.isChecked())
+        shown = (self._model.query.text, self._model.query.low_stock_only)
+        return self._settled and not self._typing.isActive() and typed == shown
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="stockTable")
         table.setModel(self._model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
@@ -121,9 +171,34 @@ class StockPage(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         give_room(table)
+        header.setSortIndicator(Column.PRODUCT, Qt.SortOrder.AscendingOrder)  # the model's order: nothing to read
         table.setSortingEnabled(True)
-        table.sortByColumn(Column.PRODUCT, Qt.SortOrder.AscendingOrder)
         return table
+
+    def _make_actions(self) -> dict[str, QPushButton]:
+        """The buttons for the chosen SKU(s), each with its shortcut; only those the role may use."""
+        wanted = []
+        if may_move_stock(self._actor):
+            wanted += [
+                ("receive", self.tr("&Receive…  (Ctrl+R)"), "Ctrl+R", self.receive),
+                ("adjust", self.tr("&Adjust…  (Ctrl+J)"), "Ctrl+J", self.adjust),
+            ]
+        if may_read_history(self._actor):
+            wanted.append(("history", self.tr("&History  (Ctrl+H)"), "Ctrl+H", self._show_history))
+        if may_print_labels(self._actor):
+            wanted.append(("labels", self.tr("La&bels…  (Ctrl+P)"), "Ctrl+P", self.print_labels))
+        buttons = {}
+        for name, text, keys, slot in wanted:
+            button = QPushButton(text, objectName=f"stock{name.capitalize()}")
+            button.setEnabled(False)
+            button.clicked.connect(slot)
+            action = QAction(self, objectName=f"stock{name.capitalize()}Action")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(button.click)
+            self.addAction(action)
+            buttons[name] = button
+        return buttons
 
     def _lay_out(self) -> None:
         refresh_button = QToolButton(objectName="stockRefresh")
@@ -148,6 +223,13 @@ class StockPage(QWidget):
         layout.setSpacing(10)
         layout.addLayout(title_row)
         layout.addLayout(filter_row)
+        if self._actions:
+            action_row = QHBoxLayout()
+            action_row.setSpacing(8)
+            for button in self._actions.values():
+                action_row.addWidget(button)
+            action_row.addStretch()
+            layout.addLayout(action_row)
         layout.addWidget(self._error)
         layout.addWidget(self._table, stretch=1)
 
@@ -159,8 +241,13 @@ class StockPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self._refresh.triggered.connect(self.refresh)
-        self._filter.textChanged.connect(self._apply_filter)
+        self._filter.textChanged.connect(self._typing.start)
         self._low_only.toggled.connect(self._apply_filter)
+        self._model.loaded.connect(self._rows_arrived)
+        self._model.failed.connect(self._show_load_error)
+        self._model.modelReset.connect(self._selection_changed)
+        self._table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._table.doubleClicked.connect(lambda _index: self.adjust() if "adjust" in self._actions else None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -190,52 +277,140 @@ class StockPage(QWidget):
         self._filter.selectAll()
 
     def refresh(self) -> None:
-        if self._loading:
+        """Read the counts and the rows shown again, keeping the chosen SKU chosen."""
+        if self._counting:
             return
-        self._loading = True
+        self._counting = True
+        self._settled = False
         self._refresh.setEnabled(False)
         self._stale = False
-        self._count.setText(self.tr(LOADING))
-        load = partial(load_stock, self._services.inventory, self._services.reservations, self._model.sort_order)
-        BackgroundOp(self, load).success(self._show_lines).failure(self._show_load_error).run_in_background()
+        if self._counts is None:
+            self._count.setText(self.tr(LOADING))
+        current = self.current_row()
+        self._keep_sku = current.sku if current is not None else None
+        load = partial(load_counts, self._services.stock_list, self._services.reservations)
+        BackgroundOp(self, load).success(self._counts_arrived).failure(self._show_load_error).run_in_background()
+        self._model.reload()
 
-    def _show_lines(self, loaded: LoadedStock) -> None:
-        self._finish_loading()
-        self._error.hide()
-        self._model.set_lines(loaded.lines, sorted_by=loaded.sorted_by)
+    def _counts_arrived(self, loaded: LoadedCounts) -> None:
+        self._counting = False
+        self._refresh.setEnabled(True)
+        self._counts = loaded.counts
         self._holds_seen = loaded.holds
-        self._update_counts()
+        low = loaded.counts.low_stock
+        self._low_badge.setText(self.tr("{count} low stock").format(count=f"{low:,}"))
+        self._low_badge.setVisible(low > 0)
+
+    def _apply_filter(self) -> None:
+        self._typing.stop()
+        query = replace(self._model.query, text=self._filter.text(), low_stock_only=self._low_only.isChecked())
+        if query != self._model.query:
+            self._keep_sku = None
+            self._settled = False
+            self._model.set_query(query)
+
+    def _rows_arrived(self) -> None:
+        self._error.hide()
+        self._reselect()
+        query = self._model.query
+        if not query.words and not query.low_stock_only:
+            self._show_count(None)
+            return
+        if self._model.complete:
+            self._show_count(self._model.rowCount())
+            return
+        count = partial(self._services.stock_list.count, query)
+        BackgroundOp(self, count).success(self._show_count).failure(self._show_load_error).run_in_background()
+
+    def _show_count(self, matching: int | None) -> None:
+        total = self._counts.total if self._counts is not None else self._model.rowCount()
+        self._count.setText(count_text(total if matching is None else matching, total))
+        self._settled = not self._model.reading
         self.loaded.emit()
 
+    def _reselect(self) -> None:
+        if self._keep_sku is None:
+            return
+        for row in range(self._model.rowCount()):
+            if self._model.row(row).sku == self._keep_sku:
+                self._table.selectionModel().setCurrentIndex(
+                    self._model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                return
+
     def _check_holds(self) -> None:
-        if self._loading or self._holds_seen is None:
+        if self._counting or self._holds_seen is None:
             return
         count = self._services.reservations.count_active_units
         BackgroundOp(self, count).success(self._compare_holds).failure(self._watch_failed).run_in_background()
 
     def _compare_holds(self, holds: tuple[int, int]) -> None:
-        if holds != self._holds_seen and not self._loading:
+        if holds != self._holds_seen and not self._counting:
             self.refresh()
 
     def _watch_failed(self, _error: Exception) -> None:
         """Not worth a message: the next look or F5 tries again, and BackgroundOp logs unexpected errors."""
 
     def _show_load_error(self, error: Exception) -> None:
-        self._finish_loading()
+        self._counting = False
+        self._settled = True
+        self._refresh.setEnabled(True)
         self._error.setText(self.tr("Could not load the stock list. {reason}").format(reason=plain_message(error)))
         self._error.show()
-        self._update_counts()
+        total = self._counts.total if self._counts is not None else self._model.rowCount()
+        self._count.setText(count_text(self._model.rowCount(), total))
 
-    def _finish_loading(self) -> None:
-        self._loading = False
-        self._refresh.setEnabled(True)
+    # ----- actions on the chosen SKUs -----------------------------------------------------------
 
-    def _apply_filter(self) -> None:
-        self._model.set_filter(self._filter.text(), low_stock_only=self._low_only.isChecked())
-        self._update_counts()
+    def current_row(self) -> SkuRow | None:
+        index = self._table.selectionModel().currentIndex()
+        if not index.isValid() or not self._table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self._model.row(index.row())
 
-    def _update_counts(self) -> None:
-        self._count.setText(count_text(self._model.shown_count, self._model.total_count))
-        low = self._model.low_stock_count
-        self._low_badge.setText(self.tr("{count} low stock").format(count=low))
-        self._low_badge.setVisible(low > 0)
+    def selected_rows(self) -> list[SkuRow]:
+        rows = sorted(index.row() for index in self._table.selectionModel().selectedRows())
+        return [self._model.row(row) for row in rows]
+
+    def select_sku(self, sku: str) -> None:
+        """Choose the row of `sku` if it is among the rows read so far."""
+        self._keep_sku = sku
+        self._reselect()
+
+    def _selection_changed(self) -> None:
+        chosen = self.current_row() is not None
+        for name, button in self._actions.items():
+            button.setEnabled(bool(self.selected_rows()) if name == "labels" else chosen)
+
+    def receive(self) -> None:
+        self._open_movement(MovementMode.RECEIVE)
+
+    def adjust(self) -> None:
+        self._open_movement(MovementMode.ADJUST)
+
+    def _open_movement(self, mode: MovementMode) -> None:
+        row = self.current_row()
+        if row is None or self._actor is None or not may_move_stock(self._actor):
+            return
+        dialog = MovementDialog(self._services.inventory, self._actor, row, mode, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._moved)
+        dialog.open()
+
+    def _moved(self) -> None:
+        self.stock_changed.emit()
+        self.refresh()
+
+    def _show_history(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.history_requested.emit(row.sku)
+
+    def print_labels(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        dialog = LabelsDialog(self._services, rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

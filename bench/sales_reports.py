@@ -1,0 +1,240 @@
+"""Sales reports over a year of counter sales: how long the accountant waits for each report.
+
+Seeds --days days of sales at two registers (one till session per register and day, --sales sales in all, 1 to 3
+lines at two VAT rates, cash with change, card or both, a refund in every 50 sales) with bulk INSERTs, then times
+SalesReportService.report for a year per month, a quarter per week, a month per day, a day alone (the dashboard's
+day_summary) and the first page of till_sessions: median and 95th percentile of --runs calls each.
+Goal: a year per month in at most 1 s, so the page never keeps the accountant waiting.
+
+    .venv/bin/python bench/sales_reports.py [--backend sqlite|postgresql|both] [--sales 300000] [--days 365]
+                                            [--runs 7]
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from benchkit import chosen_backends, fresh_database, machine_summary, median_ms, p95_ms, parse_args, print_table
+from sqlalchemy import Engine, Table, insert, select
+
+from pos_app.db.models import CashSession, Refund, RefundLine, Register, Sale, SaleLine, SalePayment, Sku, User
+from pos_app.domain.money import currency
+from pos_app.domain.roles import Actor, Role
+from pos_app.domain.vat import split_gross
+from pos_app.services import open_services
+
+GOAL_MS = 1000.0
+FIRST_DAY = date(2025, 1, 1)
+BATCH = 10_000
+EUR = currency("EUR")
+PRODUCTS = (("BEN-TEE", Decimal("19.90"), Decimal("20")), ("BEN-BOOK", Decimal("9.99"), Decimal("5.5")))
+
+
+def configure(parser: Any) -> None:
+    parser.add_argument("--sales", type=int, default=300_000, help="sales in all (default 300000)")
+    parser.add_argument("--days", type=int, default=365, help="days of sales, from 2025-01-01 (default 365)")
+    parser.add_argument("--runs", type=int, default=7, help="timed calls of each report (default 7)")
+
+
+def seed(url: str, sales: int, days: int) -> tuple[Actor, int]:
+    """Returns the accountant and the number of sale lines written."""
+    with open_services(url) as svc:
+        admin = svc.auth.bootstrap_admin("admin", "bench-password")
+        svc.auth.create_user(admin, "accountant", "bench-password", Role.ACCOUNTANT.value)
+        svc.pos.add_register(admin, "R2", "Counter 2")
+        for code, price, rate in PRODUCTS:
+            svc.inventory.create_product(admin, sku=code, name=code, price=price, vat_rate=rate)
+        accountant = svc.auth.login("accountant", "bench-password")
+        engine = svc.db.write_engine
+        with engine.connect() as conn:
+            skus = [conn.scalar(select(Sku.id).where(Sku.code == code)) for code, _, _ in PRODUCTS]
+            registers = list(conn.scalars(select(Register.id).order_by(Register.code)))
+            cashier = conn.scalar(select(User.id).where(User.username == "admin"))
+        lines = _write_sales(engine, sales, days, skus, registers, cashier)
+    return accountant, lines
+
+
+def _write_sales(engine: Engine, sales: int, days: int, skus: list[int], registers: list[int], cashier: int) -> int:
+    chance = random.Random(11)
+    rows: dict[str, list[dict[str, Any]]] = {"sessions": [], "sales": [], "lines": [], "payments": []}
+    refunds: list[dict[str, Any]] = []
+    refund_lines: list[dict[str, Any]] = []
+    per_session = max(1, sales // (days * len(registers)))
+    sale_id = line_id = session_id = 0
+    line_count = 0
+    with engine.begin() as conn:
+        for day in range(days):
+            opened = datetime.combine(FIRST_DAY + timedelta(days=day), datetime.min.time(), UTC) + timedelta(hours=9)
+            for register in registers:
+                session_id += 1
+                rows["sessions"].append(
+                    {
+                        "id": session_id,
+                        "register_id": register,
+                        "opened_by": cashier,
+                        "opened_at": opened,
+                        "opening_float": Decimal(100),
+                        "closed_by": cashier,
+                        "closed_at": opened + timedelta(hours=10),
+                        "counted_cash": Decimal(100),
+                        "expected_cash": Decimal(100),
+                    }
+                )
+                for n in range(per_session):
+                    sale_id += 1
+                    at = opened + timedelta(seconds=36_000 * n / per_session)
+                    total = Decimal(0)
+                    for index in range(chance.randint(1, 3)):
+                        line_id += 1
+                        code = index % 2
+                        quantity = chance.randint(1, 3)
+                        price, rate = PRODUCTS[code][1], PRODUCTS[code][2]
+                        amount = price * quantity
+                        total += amount
+                        rows["lines"].append(
+                            {
+                                "id": line_id,
+                                "sale_id": sale_id,
+                                "sku_id": skus[code],
+                                "quantity": quantity,
+                                "unit_price": price,
+                                "vat_rate": rate,
+                                "discount_percent": Decimal(0),
+                                "line_discount": Decimal(0),
+                                "ticket_discount": Decimal(0),
+                                "total": amount,
+                            }
+                        )
+                        line_count += 1
+                    change = Decimal(0)
+                    if n % 3 == 0:
+                        paid = total.quantize(Decimal(1)) + 1
+                        change = paid - total
+                        tenders = [("cash", paid)]
+                    elif n % 3 == 1:
+                        tenders = [("card", total)]
+                    else:
+                        tenders = [("card", Decimal(10)), ("cash", total - 10)]
+                    rows["sales"].append(
+                        {
+                            "id": sale_id,
+                            "number": f"B-{sale_id:08d}",
+                            "register_id": register,
+                            "session_id": session_id,
+                            "cashier_id": cashier,
+                            "at": at,
+                            "currency": "EUR",
+                            "gross": total,
+                            "discount": Decimal(0),
+                            "total": total,
+                            "change_due": change,
+                            "ticket_discount_percent": Decimal(0),
+                        }
+                    )
+                    rows["payments"] += [{"sale_id": sale_id, "method": m, "amount": a} for m, a in tenders]
+                    if sale_id % 50 == 0:
+                        refund = len(refunds) + 1
+                        last = rows["lines"][-1]
+                        refunds.append(
+                            {
+                                "id": refund,
+                                "number": f"B-R-{refund:08d}",
+                                "sale_id": sale_id,
+                                "register_id": register,
+                                "session_id": session_id,
+                                "cashier_id": cashier,
+                                "at": at + timedelta(minutes=5),
+                                "method": "cash",
+                                "total": last["unit_price"],
+                                "reason": "Customer return",
+                            }
+                        )
+                        refund_lines.append(
+                            {
+                                "refund_id": refund,
+                                "sale_line_id": last["id"],
+                                "quantity": 1,
+                                "amount": last["unit_price"],
+                            }
+                        )
+                if len(rows["lines"]) >= BATCH:
+                    _flush(conn, rows)
+        _flush(conn, rows)
+        _insert(conn, Refund.__table__, refunds)
+        _insert(conn, RefundLine.__table__, refund_lines)
+    return line_count
+
+
+def _flush(conn: Any, rows: dict[str, list[dict[str, Any]]]) -> None:
+    for key, table in (
+        ("sessions", CashSession.__table__),
+        ("sales", Sale.__table__),
+        ("lines", SaleLine.__table__),
+        ("payments", SalePayment.__table__),
+    ):
+        _insert(conn, table, rows[key])
+        rows[key].clear()
+
+
+def _insert(conn: Any, table: Table, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), BATCH):
+        conn.execute(insert(table), rows[start : start + BATCH])
+
+
+def timed(call: Callable[[], object], runs: int) -> list[float]:
+    call()  # warm the caches, as a second look at the page would
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def main() -> None:
+    args = parse_args(__doc__.splitlines()[0], configure)
+    print(machine_summary())
+    for backend in chosen_backends(args.backend):
+        with fresh_database(backend) as url:
+            started = time.perf_counter()
+            accountant, lines = seed(url, args.sales, args.days)
+            print(
+                f"\n{backend}: seeded {args.sales:,} sales ({lines:,} lines) in {time.perf_counter() - started:.1f} s"
+            )
+            with open_services(url, clock=lambda: datetime(2026, 1, 1, tzinfo=UTC)) as svc:
+                reports = svc.sales_reports
+                last = FIRST_DAY + timedelta(days=args.days - 1)
+                cases: list[tuple[str, Callable[[], object]]] = [
+                    ("a year per month", lambda: reports.report(accountant, FIRST_DAY, last, "month", zone=UTC)),
+                    (
+                        "a quarter per week",
+                        lambda: reports.report(accountant, FIRST_DAY, FIRST_DAY + timedelta(days=90), "week", zone=UTC),
+                    ),
+                    (
+                        "a month per day",
+                        lambda: reports.report(accountant, FIRST_DAY, FIRST_DAY + timedelta(days=30), "day", zone=UTC),
+                    ),
+                    ("a day (dashboard)", lambda: reports.day_summary(accountant, last, zone=UTC)),
+                    ("till sessions, first 101", lambda: reports.till_sessions(accountant, limit=101)),
+                ]
+                year = reports.report(accountant, FIRST_DAY, last, "month", zone=UTC).total
+                net = sum((split_gross(s.gross, s.rate, EUR).net for s in year.vat), Decimal(0))
+                print(f"  the year: {year.sales_count:,} sales, {year.total} incl. VAT, {year.refunds_count:,} refunds")
+                print(f"  (its VAT split once per rate would give {net} excl. VAT; the report says {year.net})")
+                table = []
+                for name, call in cases:
+                    samples = timed(call, args.runs)
+                    table.append((name, f"{median_ms(samples):.0f}", f"{p95_ms(samples):.0f}"))
+                print_table(f"{backend}: time to make each report (ms)", ("report", "median", "p95"), table)
+                worst = float(table[0][1])
+                verdict = "met" if worst <= GOAL_MS else "missed"
+                print(f"  goal: a year per month in <= {GOAL_MS:.0f} ms: {verdict} ({worst:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()

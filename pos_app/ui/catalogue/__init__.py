@@ -1,0 +1,1 @@
+"""The catalogue editor: products, variants, prices, and the CSV import."""

@@ -1,0 +1,1 @@
+"""The accountant's invoices: the list of invoices and credit notes, one document opened, credit notes, exports."""

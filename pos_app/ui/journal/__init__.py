@@ -1,0 +1,1 @@
+"""The sales journal: its verification, its monthly and yearly closings, and its period archives."""

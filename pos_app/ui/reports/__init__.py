@@ -1,0 +1,1 @@
+"""The accountant's sales reports and the Z reports of past till sessions."""

@@ -1,0 +1,130 @@
+"""The movement history table: a page of movements at a time, newest first, in plain words."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from pos_app.domain.stock import MovementKind
+from pos_app.services.movement_history import MovementFilter, MovementHistoryService, MovementLine
+from pos_app.ui.widgets.paged_model import PagedTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+OUT_COLOUR = QColor("#8a1c12")
+IN_COLOUR = QColor("#1d6b2c")
+MINUS = "\u2212"
+
+
+class HistoryColumn(IntEnum):
+    TIME = 0
+    SKU = 1
+    PRODUCT = 2
+    VARIANT = 3
+    KIND = 4
+    QUANTITY = 5
+    BEFORE = 6
+    AFTER = 7
+    REASON = 8
+    REFERENCE = 9
+    USER = 10
+
+
+HEADERS = {
+    HistoryColumn.TIME: QT_TRANSLATE_NOOP("MovementTableModel", "Time"),
+    HistoryColumn.SKU: QT_TRANSLATE_NOOP("MovementTableModel", "SKU"),
+    HistoryColumn.PRODUCT: QT_TRANSLATE_NOOP("MovementTableModel", "Product"),
+    HistoryColumn.VARIANT: QT_TRANSLATE_NOOP("MovementTableModel", "Variant"),
+    HistoryColumn.KIND: QT_TRANSLATE_NOOP("MovementTableModel", "Kind"),
+    HistoryColumn.QUANTITY: QT_TRANSLATE_NOOP("MovementTableModel", "Change"),
+    HistoryColumn.BEFORE: QT_TRANSLATE_NOOP("MovementTableModel", "Before"),
+    HistoryColumn.AFTER: QT_TRANSLATE_NOOP("MovementTableModel", "After"),
+    HistoryColumn.REASON: QT_TRANSLATE_NOOP("MovementTableModel", "Reason"),
+    HistoryColumn.REFERENCE: QT_TRANSLATE_NOOP("MovementTableModel", "Reference"),
+    HistoryColumn.USER: QT_TRANSLATE_NOOP("MovementTableModel", "By"),
+}
+HEADER_TIPS = {
+    HistoryColumn.TIME: QT_TRANSLATE_NOOP("MovementTableModel", "When the stock moved, in this computer's time"),
+    HistoryColumn.QUANTITY: QT_TRANSLATE_NOOP("MovementTableModel", "Units in (+) or out (−) of the shop"),
+    HistoryColumn.BEFORE: QT_TRANSLATE_NOOP("MovementTableModel", "On hand before the movement"),
+    HistoryColumn.AFTER: QT_TRANSLATE_NOOP("MovementTableModel", "On hand after the movement"),
+    HistoryColumn.USER: QT_TRANSLATE_NOOP("MovementTableModel", "Who moved the stock; empty for the online shop"),
+}
+KIND_NAMES = {
+    MovementKind.SALE: QT_TRANSLATE_NOOP("MovementTableModel", "Sale"),
+    MovementKind.RETURN: QT_TRANSLATE_NOOP("MovementTableModel", "Return"),
+    MovementKind.RESTOCK: QT_TRANSLATE_NOOP("MovementTableModel", "Delivery"),
+    MovementKind.ADJUSTMENT: QT_TRANSLATE_NOOP("MovementTableModel", "Adjustment"),
+    MovementKind.LOSS: QT_TRANSLATE_NOOP("MovementTableModel", "Loss"),
+    MovementKind.TRANSFER: QT_TRANSLATE_NOOP("MovementTableModel", "Transfer"),
+}
+NUMERIC_COLUMNS = frozenset({HistoryColumn.QUANTITY, HistoryColumn.BEFORE, HistoryColumn.AFTER})
+
+
+def kind_name(kind: MovementKind) -> str:
+    return QCoreApplication.translate("MovementTableModel", KIND_NAMES[kind])
+
+
+def signed(quantity: int) -> str:
+    """+3, −2: the sign always shown, with a true minus sign."""
+    return f"+{quantity}" if quantity > 0 else f"{MINUS}{-quantity}"
+
+
+def cell_text(line: MovementLine, column: int) -> str:
+    match column:
+        case HistoryColumn.TIME:
+            return line.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        case HistoryColumn.SKU:
+            return line.sku
+        case HistoryColumn.PRODUCT:
+            return line.product
+        case HistoryColumn.VARIANT:
+            return line.variant
+        case HistoryColumn.KIND:
+            return kind_name(line.kind)
+        case HistoryColumn.QUANTITY:
+            return signed(line.quantity)
+        case HistoryColumn.BEFORE:
+            return str(line.stock_before)
+        case HistoryColumn.AFTER:
+            return str(line.stock_after)
+        case HistoryColumn.REASON:
+            return line.reason
+        case HistoryColumn.REFERENCE:
+            return line.reference or ""
+        case HistoryColumn.USER:
+            return line.user or ""
+    return ""
+
+
+def _alignment(column: int) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+class MovementTableModel(PagedTableModel[MovementLine, MovementFilter]):
+    columns = HistoryColumn
+    headers = HEADERS
+    header_tips = HEADER_TIPS
+    align = staticmethod(_alignment)
+
+    def __init__(self, history: MovementHistoryService, parent: QObject | None = None) -> None:
+        super().__init__(history.page, MovementFilter(), parent)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.row(index.row())
+        column = index.column()
+        match role:
+            case Qt.ItemDataRole.DisplayRole:
+                return cell_text(line, column)
+            case Qt.ItemDataRole.TextAlignmentRole:
+                return _alignment(column)
+            case Qt.ItemDataRole.ForegroundRole if column == HistoryColumn.QUANTITY:
+                return IN_COLOUR if line.quantity > 0 else OUT_COLOUR
+            case Qt.ItemDataRole.ToolTipRole if column in (HistoryColumn.REASON, HistoryColumn.REFERENCE):
+                return cell_text(line, column) or None
+        return None

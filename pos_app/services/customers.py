@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from pos_app.db.engine import Database
 from pos_app.db.models import Category, Customer, Partner, Product, Promotion, Sku
 from pos_app.db.search import LIKE_ESCAPE, like_pattern
+from pos_app.domain.contact import EMAIL_PATTERN, PHONE_PATTERN
 from pos_app.domain.promotions import (
     PartnerKind,
     PromotionKind,
@@ -31,7 +31,6 @@ from pos_app.domain.roles import ROLE_LABELS, Actor, Permission
 from pos_app.domain.text import clean_code, clean_text
 from pos_app.domain.vat import normalize_rate
 from pos_app.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from pos_app.services.payments import EMAIL_PATTERN
 from pos_app.services.settings import read_settings
 from pos_app.services.stock_records import flush_or_conflict
 from pos_app.services.unit_of_work import Clock, UnitOfWork
@@ -39,7 +38,6 @@ from pos_app.services.unit_of_work import Clock, UnitOfWork
 SEARCH_LIMIT = 50
 MAX_SEARCH_LIMIT = 500
 MAX_TARGETS = 1000  # products or categories named by one promotion
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ().\-/]*$")
 # Separators people type inside phone numbers; a search for "771234567" finds "+221 77 123 45 67".
 PHONE_SEPARATORS = " ().-/+"
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from pos_app.db.engine import Database
 from pos_app.db.models import Setting
+from pos_app.domain.contact import EMAIL_PATTERN
 from pos_app.domain.roles import Actor, Permission
 from pos_app.domain.text import clean_code
 from pos_app.errors import MailNotConfigured, ValidationError
@@ -22,7 +23,6 @@ from pos_app.machine_secrets import SMTP_PASSWORD, MachineSecrets, masked
 from pos_app.mail import SECURITIES, Mailer, OutgoingMail, SmtpMailer
 from pos_app.mail.invoice_mail import invoice_mail
 from pos_app.services.invoices import InvoiceService
-from pos_app.services.payments import EMAIL_PATTERN
 from pos_app.services.settings import INVOICE_LANGUAGES, SettingsService
 from pos_app.services.unit_of_work import UnitOfWork
 

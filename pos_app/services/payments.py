@@ -7,7 +7,6 @@ applied in one transaction afterwards, and applying the same news twice changes 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +21,7 @@ from pos_app.db.engine import Database
 from pos_app.db.models import OnlineOrder, OnlineOrderLine, PaymentEvent, Product, Reservation, ReservationLine, Sku
 from pos_app.db.sequences import next_number
 from pos_app.domain import catalogue as rules
+from pos_app.domain.contact import EMAIL_PATTERN
 from pos_app.domain.money import currency
 from pos_app.errors import Conflict, NotFound, PaymentUnavailable, ReservationExpired, ValidationError
 from pos_app.payments.gateway import (
@@ -36,7 +36,6 @@ from pos_app.services.reservations import EXPIRED_REASON, Hold, ReservationServi
 from pos_app.services.settings import SettingsService, read_settings
 from pos_app.services.unit_of_work import Clock, UnitOfWork
 
-EMAIL_PATTERN = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]{2,}$")
 ORDER_SERIES = "WEB"
 RETAKEN_NOTE = "Paid after the hold ran out; the items were still in stock, so the order went through."
 HANDLED_EVENTS = (

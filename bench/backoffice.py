@@ -45,7 +45,7 @@ from benchkit import (
 )
 from catalogue_seed import seed_catalogue
 from PySide6.QtCore import QDate, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDateEdit, QLineEdit, QTableView, QWidget
 
 from pos_app.services import Services, open_services
 from pos_app.ui.background import wait_for_background
@@ -81,15 +81,15 @@ def seed_users(url: str, backend: str, now: datetime) -> dict[str, int]:
     at = sqlite_timestamp(now) if backend == "sqlite" else now
     placeholder = "?" if backend == "sqlite" else "%s"
     rows = [(i + 1, name, "x", role, True, 0, at) for i, (name, role) in enumerate(USERS)]
-    with conn:
-        cur = conn.cursor()
-        cur.executemany(
-            "INSERT INTO users (id, username, password_hash, role, active, failed_logins, created_at) "
-            f"VALUES ({', '.join([placeholder] * 7)})",
-            rows,
-        )
-        if backend == "postgresql":
-            cur.execute("SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT max(id) FROM users))")
+    cur = conn.cursor()
+    cur.executemany(
+        "INSERT INTO users (id, username, password_hash, role, active, failed_logins, created_at) "
+        f"VALUES ({', '.join([placeholder] * 7)})",
+        rows,
+    )
+    if backend == "postgresql":
+        cur.execute("SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT max(id) FROM users))")
+        conn.commit()
     conn.close()
     return {name: i + 1 for i, (name, _) in enumerate(USERS)}
 
@@ -143,20 +143,22 @@ def seed_movements(url: str, backend: str, rows: list[tuple]) -> None:
     conn = raw_connection(url)
     columns = ", ".join(MOVEMENT_COLUMNS)
     if backend == "sqlite":
-        with conn:
-            conn.executemany(
-                f"INSERT INTO stock_movements ({columns}) VALUES ({', '.join('?' * len(MOVEMENT_COLUMNS))})",
-                [(*row[:-1], sqlite_timestamp(row[-1])) for row in rows],
-            )
+        conn.execute("BEGIN")  # the connection is in autocommit mode: one transaction, not one per row
+        conn.executemany(
+            f"INSERT INTO stock_movements ({columns}) VALUES ({', '.join('?' * len(MOVEMENT_COLUMNS))})",
+            [(*row[:-1], sqlite_timestamp(row[-1])) for row in rows],
+        )
+        conn.execute("COMMIT")
         conn.close()
         return
-    with conn, conn.cursor() as cur:
+    with conn.cursor() as cur:
         with cur.copy(f"COPY stock_movements ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         cur.execute(
             "SELECT setval(pg_get_serial_sequence('stock_movements', 'id'), (SELECT max(id) FROM stock_movements))"
         )
+    conn.commit()
     conn.autocommit = True
     conn.execute("VACUUM ANALYZE stock_movements")
     conn.close()
@@ -174,41 +176,58 @@ def max_movement_id(url: str) -> int:
 
 def wait_for(signal: Any, start: Callable[[], None]) -> float:
     """Seconds from `start()` to `signal`, in the event loop the pages run in."""
+    return timed(signal, start)[1]
+
+
+def timed(done: Any, start: Callable[[], None], page: QWidget | None = None) -> tuple[float, float]:
+    """Seconds from `start()` to the first rows painted in `page`'s table (when given), and to `done`."""
     loop = QEventLoop()
-    signal.connect(loop.quit)
+    done.connect(loop.quit)
     guard = QTimer(singleShot=True, interval=WAIT_MS)
     guard.timeout.connect(lambda: loop.exit(1))
+    painted: list[float] = []
+    table = page.findChild(QTableView) if page is not None else None
+
+    def rows_arrived() -> None:
+        if table is not None and not painted:
+            table.viewport().repaint()
+            painted.append(time.perf_counter())
+
+    if table is not None:
+        table.model().loaded.connect(rows_arrived)
     started = time.perf_counter()
     start()
     guard.start()
     failed = loop.exec()
-    elapsed = time.perf_counter() - started
-    signal.disconnect(loop.quit)
+    finished = time.perf_counter()
+    done.disconnect(loop.quit)
+    if table is not None:
+        table.model().loaded.disconnect(rows_arrived)
     if failed:
         raise RuntimeError("the page did not load in time")
-    return elapsed
+    return (painted[0] if painted else finished) - started, finished - started
 
 
-def open_page(make: Callable[[], QWidget]) -> float:
+def open_page(make: Callable[[], QWidget]) -> tuple[float, float]:
     page = make()
     page.resize(1200, 750)
-    seconds = wait_for(page.loaded, page.show)
+    seconds = timed(page.loaded, page.show, page)
     page.close()
     page.deleteLater()
     wait_for_background()
     return seconds
 
 
-def stock_filter_times(services: Services, repeat: int) -> dict[str, list[float]]:
+def stock_filter_times(services: Services, repeat: int) -> dict[str, list[tuple[float, float]]]:
     page = StockPage(services, filter_delay_ms=0)
     page.resize(1200, 750)
     wait_for(page.loaded, page.show)
     field = page.findChild(QLineEdit, "stockFilter")
     low_only = page.findChild(QCheckBox, "lowStockOnly")
-    times: dict[str, list[float]] = {name: [] for name in STOCK_FILTERS}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in STOCK_FILTERS}
     for _ in range(repeat):
         for name, (text, low) in STOCK_FILTERS.items():
-            times[name].append(wait_for(page.loaded, lambda text=text, low=low: apply(field, low_only, text, low)))
+            times[name].append(timed(page.loaded, lambda text=text, low=low: apply(field, low_only, text, low), page))
             wait_for(page.loaded, lambda: apply(field, low_only, "", False))
     page.close()
     return times
@@ -224,7 +243,9 @@ def apply(field: QLineEdit, low_only: QCheckBox, text: str, low: bool) -> None:
         field.textChanged.emit(text)  # starts the (zero) typing pause
 
 
-def history_filter_times(services: Services, repeat: int, sample_sku: str, now: datetime) -> dict[str, list[float]]:
+def history_filter_times(
+    services: Services, repeat: int, sample_sku: str, now: datetime
+) -> dict[str, list[tuple[float, float]]]:
     page = HistoryPage(services, filter_delay_ms=0)
     page.resize(1200, 750)
     wait_for(page.loaded, page.show)
@@ -239,10 +260,10 @@ def history_filter_times(services: Services, repeat: int, sample_sku: str, now: 
             period(page, spring, spring + timedelta(days=30)),
         ),
     }
-    times: dict[str, list[float]] = {name: [] for name in filters}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in filters}
     for _ in range(repeat):
         for name, change in filters.items():
-            times[name].append(wait_for(page.loaded, lambda change=change: batched(page, change)))
+            times[name].append(timed(page.loaded, lambda change=change: batched(page, change), page))
             wait_for(page.loaded, lambda: batched(page, lambda: reset(page)))
     page.close()
     return times
@@ -276,10 +297,11 @@ def reset(page: HistoryPage) -> None:
     page.findChild(QDateEdit, "historyUntil").setDate(NO_DATE)
 
 
-def row(name: str, samples: list[float]) -> tuple[str, str, str, str]:
-    median = median_ms(samples)
-    verdict = "met" if median <= GOAL_MS else "NOT met"
-    return (name, f"{median:.1f}", f"{p95_ms(samples):.1f}", verdict)
+def row(name: str, samples: list[tuple[float, float]]) -> tuple[str, str, str, str, str]:
+    rows = [first for first, _ in samples]
+    whole = [last for _, last in samples]
+    verdict = "met" if median_ms(rows) <= GOAL_MS else "NOT met"
+    return (name, f"{median_ms(rows):.1f}", f"{p95_ms(rows):.1f}", f"{median_ms(whole):.1f}", verdict)
 
 
 def run(backend: str, args: Any) -> None:
@@ -311,7 +333,8 @@ def run(backend: str, args: Any) -> None:
         table.append(row("history page: open", history_opens))
         table += [row(f"history filter: {name}", samples) for name, samples in history_filters.items()]
         print_table(
-            f"[{backend}] medians of {args.repeat} (goal <= {GOAL_MS:.0f} ms)", ("what", "median ms", "p95 ms", "goal"),
+            f"[{backend}] {args.repeat} timings each, ms (goal: rows on screen, median <= {GOAL_MS:.0f} ms)",
+            ("what", "rows median", "rows p95", "with counts median", "goal"),
             table,
         )  # fmt: skip
         print(f"[{backend}] the old stock page's load, every SKU at once: {median_ms(old):.0f} ms (median of 3)")

@@ -173,7 +173,7 @@ class StockMovement(Base):
         CheckConstraint("stock_after >= 0", name="after_not_negative"),
         CheckConstraint("kind IN ('sale', 'return', 'restock', 'adjustment', 'loss', 'transfer')", name="kind"),
         Index("ix_stock_movements_sku_id_id", "sku_id", "id"),
-        Index("ix_stock_movements_at", "at"),
+        Index("ix_stock_movements_at_id", "at", "id"),  # newest first, also among movements of one instant
         Index("ix_stock_movements_kind_id", "kind", "id"),
     )
 
@@ -792,5 +792,5 @@ class Booking(Base):
 
 
 # The movement history page filters by kind or by user, newest first (migration 0009).
-Index("ix_stock_movements_kind_at", StockMovement.kind, StockMovement.at)
-Index("ix_stock_movements_user_id_at", StockMovement.user_id, StockMovement.at)
+Index("ix_stock_movements_kind_at_id", StockMovement.kind, StockMovement.at, StockMovement.id)
+Index("ix_stock_movements_user_id_at_id", StockMovement.user_id, StockMovement.at, StockMovement.id)

@@ -186,7 +186,7 @@ def _finish_facturx_pdf(_document: Document, pdf: pydyf.PDF, *, metadata: dict[s
         }
     )
     stream = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
-    stream.stream = [XMP_PACKET[0] + etree.tostring(xmp, encoding="utf-8") + XMP_PACKET[1]]
+    stream.stream = [XMP_PACKET[0] + etree.tostring(xmp, encoding="utf-8", xml_declaration=False) + XMP_PACKET[1]]
     pdf_date = now.strftime("D:%Y%m%d%H%M%S+00'00'")
     info = {
         "Title": metadata["title"],

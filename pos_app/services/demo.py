@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 from importlib import resources
 from io import StringIO
@@ -51,6 +51,15 @@ DEMO_CUSTOMERS: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("Claire Dubois", "claire.dubois@example.com", "", None, None),
 )
 
+# Time the shop sells, every week for the next weeks: (title, kind, weekdays (0 Monday), start, minutes, seats, price).
+DEMO_SLOTS: tuple[tuple[str, str, tuple[int, ...], time, int, int, str], ...] = (
+    ("Retouches sur mesure", "fitting", (0, 1, 2, 3, 4, 5), time(10, 0), 30, 1, "15.00"),
+    ("Retouches sur mesure", "fitting", (0, 1, 2, 3, 4, 5), time(16, 30), 30, 1, "15.00"),
+    ("Réparation smartphone", "repair", (2, 4), time(14, 0), 60, 2, "25.00"),
+    ("Atelier couture débutants", "workshop", (5,), time(14, 0), 120, 8, "35.00"),
+)
+DEMO_SLOT_WEEKS = 4
+
 
 @dataclass(frozen=True)
 class DemoReport:
@@ -85,6 +94,7 @@ def seed_demo(svc: Services) -> DemoReport:
     summary = svc.inventory.import_csv(stock, StringIO(_catalogue()), source_name="the demo catalogue")
     _write_history(svc, stock)
     _write_customers_and_promotions(svc, stock)
+    _write_slots(svc, stock)
     return DemoReport(created=True, users=DEMO_USERS, products=summary.products_created, skus=summary.variants_created)
 
 
@@ -132,3 +142,23 @@ def _write_customers_and_promotions(svc: Services, actor: Actor) -> None:
         ends_at=ends,
         skus=["MUG-CERA-BLANC"],
     )
+
+
+def _write_slots(svc: Services, actor: Actor) -> None:
+    today = svc.clock().astimezone().date()
+    last_day = today + timedelta(weeks=DEMO_SLOT_WEEKS) - timedelta(days=1)
+    for title, kind, weekdays, at, minutes, seats, price in DEMO_SLOTS:
+        for weekday in weekdays:
+            svc.bookings.create_weekly_slots(
+                actor,
+                title=title,
+                kind=kind,
+                weekday=weekday,
+                at=at,
+                duration=timedelta(minutes=minutes),
+                capacity=seats,
+                first_day=today,
+                last_day=last_day,
+                price=Decimal(price),
+                vat_rate=Decimal("20"),
+            )

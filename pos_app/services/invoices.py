@@ -385,8 +385,9 @@ class InvoiceService:
             )
 
     def pdf(self, actor: Actor, invoice_number: str) -> bytes:
-        """The document's PDF (with its Factur-X data), rendered again from what was issued: identical in every
-        figure to the first print. Recording a reprint is the caller's job (`record_event`), once it is done."""
+        """The document's PDF (with its Factur-X data), rendered again from what was issued: the same lines and
+        totals, with what was paid and credited as of now. Recording the reprint is the caller's job
+        (`record_event`), once it is done."""
         from pos_app.invoices.pdf import invoice_pdf  # the PDF stack takes a fifth of a second to import
 
         _require_reader(actor)

@@ -10,6 +10,8 @@ from pos_app.domain.roles import ROLE_LABELS, Actor, Permission
 from pos_app.services import Services
 from pos_app.ui.admin.admin_page import TITLE as ADMIN_TITLE
 from pos_app.ui.admin.admin_page import AdminPage, may_administer
+from pos_app.ui.bookings.bookings_page import TITLE as BOOKINGS_TITLE
+from pos_app.ui.bookings.bookings_page import BookingsPage, may_manage_bookings
 from pos_app.ui.catalogue.catalogue_page import TITLE as CATALOGUE_TITLE
 from pos_app.ui.catalogue.catalogue_page import CataloguePage
 from pos_app.ui.counter.counter_page import TITLE as COUNTER_TITLE
@@ -128,6 +130,10 @@ class MainWindow(QMainWindow):
             self.stock_page = StockPage(services, actor=actor, watch_ms=intervals.stock_watch_ms)
             self._add_page(STOCK_TITLE, self.stock_page)
         self._add_catalogue_and_history(services, actor)
+        self.bookings_page: BookingsPage | None = None
+        if may_manage_bookings(actor):
+            self.bookings_page = BookingsPage(services, actor)
+            self._add_page(BOOKINGS_TITLE, self.bookings_page)
         if may_watch_online_orders(actor):
             self.orders_page = OnlineOrdersPage(
                 services, refresh_ms=intervals.orders_refresh_ms, countdown_ms=intervals.countdown_ms

@@ -21,6 +21,7 @@ from pos_app.errors import (
 )
 from pos_app.mail import SmtpMailer
 from pos_app.services import open_services
+from pos_app.services.demo import seed_demo
 from tests.payments.helpers import CARD_THAT_IS_DECLINED, CARD_THAT_PAYS, pay
 
 STARTS = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # three days after the test clock's start
@@ -404,3 +405,90 @@ def test_the_database_itself_refuses_a_seat_beyond_the_capacity(shop, stock_mana
         held = conn.execute(text("SELECT count(*) FROM bookings WHERE seat_no IS NOT NULL")).scalar_one()
     raw.dispose()
     assert held == 10
+
+
+def test_the_z_report_counts_a_slot_sold_by_card_under_card_and_leaves_the_expected_cash_alone(
+    shop, stock_manager, cashier
+):
+    slot = workshop(shop, stock_manager, price="30.00")
+    shop.pos.open_session(cashier, "R1", Decimal("100.00"))
+    before = shop.pos.x_report(cashier)
+
+    shop.bookings.sell_at_counter(cashier, slot.id, name="Awa", method="card")
+    z = shop.pos.close_session(cashier, Decimal("100.00"))
+
+    assert z.by_method.get("card", Decimal(0)) == before.by_method.get("card", Decimal(0)) + Decimal("30.00")
+    assert (z.expected_cash, z.variance, z.cash_in) == (Decimal("100.00"), Decimal("0.00"), Decimal("0.00"))
+    assert (z.sales_count, z.sales_total, z.bookings_count, z.bookings_total) == (
+        1,
+        Decimal("30.00"),
+        1,
+        Decimal("30.00"),
+    )
+    assert [(split.rate, split.vat) for split in z.vat] == [(Decimal("20"), Decimal("5.00"))]
+
+
+def test_a_slot_sold_in_cash_is_cash_taken_not_cash_put_in(shop, stock_manager, cashier):
+    slot = workshop(shop, stock_manager, price="35.00")
+    shop.pos.open_session(cashier, "R1", Decimal("100.00"))
+
+    shop.bookings.sell_at_counter(cashier, slot.id, name="Awa", method="cash")
+
+    report = shop.pos.x_report(cashier)
+    assert (report.by_method["cash"], report.cash_in, report.expected_cash) == (
+        Decimal("35.00"),
+        Decimal("0.00"),
+        Decimal("135.00"),
+    )
+
+
+def test_a_counter_booking_refunded_at_a_later_till_counts_in_that_tills_report_only(
+    shop, stock_manager, cashier, clock
+):
+    slot = workshop(shop, stock_manager, price="30.00")
+    first = shop.pos.open_session(cashier, "R1", Decimal("50.00"))
+    booking = shop.bookings.sell_at_counter(cashier, slot.id, name="Awa", method="wave")
+    shop.pos.close_session(cashier, Decimal("50.00"))
+    clock.advance(days=1)
+    second = shop.pos.open_session(cashier, "R1", Decimal("50.00"))
+
+    shop.bookings.cancel(cashier, booking.id, "cannot come")
+
+    later = shop.pos.x_report(cashier)
+    assert (later.session_id, later.refunds_count, later.refunds_total) == (second.id, 1, Decimal("30.00"))
+    assert (later.by_method["wave"], later.expected_cash, later.sales_count) == (
+        Decimal("-30.00"),
+        Decimal("50.00"),
+        0,
+    )
+    sold_there = shop.pos.z_report(cashier, first.id)
+    assert (sold_there.by_method["wave"], sold_there.refunds_count) == (Decimal("30.00"), 0)
+    assert shop.journal.verify().ok
+
+
+def test_the_schedule_keeps_a_cancelled_booking_after_the_seats_in_use(shop, stock_manager, cashier):
+    slot = workshop(shop, stock_manager, capacity=3)
+    shop.pos.open_session(cashier, "R1", Decimal("0"))
+    awa = shop.bookings.sell_at_counter(cashier, slot.id, name="Awa", method="card")
+    shop.bookings.sell_at_counter(cashier, slot.id, name="Bintou", method="card")
+    shop.bookings.cancel(cashier, awa.id, "cannot come")
+
+    [entry] = shop.bookings.day(STARTS.date(), zone=UTC)
+
+    assert [(b.name, b.seat_no, b.status) for b in entry.bookings] == [
+        ("Bintou", 2, BookingStatus.CONFIRMED),
+        ("Awa", None, BookingStatus.CANCELLED_BY_SHOP),
+    ]
+    assert (entry.slot.booked, entry.slot.free) == (1, 2)
+
+
+def test_the_demo_shop_has_fittings_and_a_workshop_to_book_in_the_coming_week(empty_database_url):
+    with open_services(empty_database_url) as svc:
+        seed_demo(svc)
+        now = svc.clock()
+
+        week = svc.bookings.available_slots(now, now + timedelta(days=7))
+
+    kinds = {slot.kind.value for slot in week}
+    assert {"fitting", "workshop"} <= kinds
+    assert all(slot.free == slot.capacity for slot in week)

@@ -215,7 +215,13 @@ def test_a_period_without_sales_gives_a_row_of_zeros_per_day(services, accountan
         (datetime(2026, 11, 1, tzinfo=UTC), date(2026, 11, 2), "day", "first_day", "must be a date"),
         ("2026-11-01", date(2026, 11, 2), "day", "first_day", "must be a date"),
         (date(2026, 11, 1), date(2026, 11, 2), "year", "granularity", "Unknown granularity 'year'"),
-        (date(2025, 1, 1), date(2026, 12, 31), "day", "granularity", f"at most {MAX_PERIODS} rows. Choose weeks"),
+        (
+            date(2025, 1, 1),
+            date(2026, 12, 31),
+            "day",
+            "granularity",
+            f"at most {MAX_PERIODS} rows, and this period has more days. Choose weeks",
+        ),
     ],
 )
 def test_a_bad_period_is_refused_with_the_field_to_fix(services, accountant, first, last, granularity, field, message):

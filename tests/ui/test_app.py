@@ -58,7 +58,10 @@ def test_run_desktop_logs_in_with_enter_and_opens_the_stock_list(
 
     def stock_shown() -> QWidget | None:
         window = visible_window("mainWindow")
-        if window is None or window.findChild(QLabel, "stockCount").text() != "2 SKUs":
+        if window is None:
+            return None
+        window.pages.show_page(window.stock_page)  # managers land on the dashboard
+        if window.findChild(QLabel, "stockCount").text() != "2 SKUs":
             return None
         return window
 

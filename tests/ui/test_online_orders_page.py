@@ -92,6 +92,7 @@ def open_window(qtbot: QtBot, services: Services, actor: Actor, intervals: Inter
     assert window.stock_page is not None
     with qtbot.waitSignal(window.stock_page.loaded, timeout=5000):
         window.show()
+        window.pages.show_page(window.stock_page)  # managers land on the dashboard
     return window
 
 

@@ -177,7 +177,7 @@ class CataloguePage(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(ProductColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((ProductColumn.CATEGORY, 110), (ProductColumn.VARIANTS, 70), (ProductColumn.PRICE, 75)):
+        for column, width in ((ProductColumn.CATEGORY, 110), (ProductColumn.VARIANTS, 65), (ProductColumn.PRICE, 65)):
             header.resizeSection(column, width)
         give_room(table)
         return table
@@ -205,6 +205,7 @@ class CataloguePage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 700])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -91,6 +92,7 @@ class ProductForm(QWidget):
         combo = QComboBox(objectName=name)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 
     def _lay_out(self) -> None:
@@ -192,7 +194,7 @@ class ProductForm(QWidget):
 
     def load(self, product: ProductInfo) -> None:
         self.product_id = product.id
-        self._title.setText(self.tr("Product #{id}").format(id=product.id))
+        self._title.setText(product.name)
         self._name.setText(product.name)
         self._category.setCurrentText(product.category or "")
         self._brand.setCurrentText(product.brand or "")

@@ -95,12 +95,12 @@ class VariantsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(VariantColumn.SKU, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (VariantColumn.SIZE, 70),
-            (VariantColumn.COLOUR, 110),
-            (VariantColumn.BARCODE, 130),
-            (VariantColumn.PRICE_OVERRIDE, 85),
-            (VariantColumn.LOW_STOCK_THRESHOLD, 70),
-            (VariantColumn.ACTIVE, 70),
+            (VariantColumn.SIZE, 50),
+            (VariantColumn.COLOUR, 90),
+            (VariantColumn.BARCODE, 115),
+            (VariantColumn.PRICE_OVERRIDE, 80),
+            (VariantColumn.LOW_STOCK_THRESHOLD, 62),
+            (VariantColumn.ACTIVE, 60),
         ):
             header.resizeSection(column, width)
 

@@ -32,6 +32,7 @@ from pos_app.services.customers import CustomerInfo
 from pos_app.services.inventory import SkuRow
 from pos_app.services.pos import ParkedTicketView, SaleReceipt
 from pos_app.ui.background import BackgroundOp
+from pos_app.ui.bookings.book_slot_dialog import BookSlotDialog, sold_text
 from pos_app.ui.counter.browse_panel import BrowsePanel
 from pos_app.ui.counter.closed_till_panel import ClosedTillPanel
 from pos_app.ui.counter.counter_ops import CounterState, ResumedTicket, load_counter_state, resume_parked
@@ -209,6 +210,8 @@ class CounterPage(QWidget):
         ticket_discount = touch_button(QPushButton(self.tr("Ticket discount (F7)"), objectName="ticketDiscountButton"))
         ticket_discount.clicked.connect(self._choose_ticket_discount)
         ticket_discount.setVisible(MAX_DISCOUNT_PERCENT[self._actor.role] > 0)
+        book_slot = touch_button(QPushButton(self.tr("Book a slot (F9)"), objectName="bookSlotButton"))
+        book_slot.clicked.connect(self.book_slot)
         self._pay = touch_button(QPushButton(self.tr("Pay (F12)"), objectName="payButton"), TOUCH_HEIGHT + 12)
         self._pay.setStyleSheet(PAY_STYLE)
         enlarge(self._pay, 1.35, bold=True)
@@ -216,7 +219,7 @@ class CounterPage(QWidget):
         self._pay.clicked.connect(self.pay)
         row = QHBoxLayout()
         row.setSpacing(8)
-        for button in (self._park, self._resume, void, ticket_discount):
+        for button in (self._park, self._resume, void, ticket_discount, book_slot):
             row.addWidget(button)
         row.addStretch()
         row.addWidget(self._pay)
@@ -230,6 +233,7 @@ class CounterPage(QWidget):
             ("counterLineDiscountAction", [Qt.Key.Key_F6], self._line_discount),
             ("counterTicketDiscountAction", [Qt.Key.Key_F7], self._choose_ticket_discount),
             ("counterVoidAction", [Qt.Key.Key_F8], self.void),
+            ("counterBookSlotAction", [Qt.Key.Key_F9], self.book_slot),
             ("counterPayAction", [Qt.Key.Key_F12, "Ctrl+Return", "Ctrl+Enter"], self.pay),
         ):
             action = QAction(self, objectName=name)
@@ -736,6 +740,18 @@ class CounterPage(QWidget):
         self._clear_ticket()
         self._say(self.tr("Ticket voided (it was worth {value}).").format(value=money(value, self._currency)), "info")
         self._refocus()
+
+    # ----- a seat of a time slot (a fitting, a workshop), sold apart from the ticket ---------------
+
+    def book_slot(self) -> None:
+        """F9: sell a seat of a slot at this till; the ticket on screen stays as it is."""
+        if not self._can_sell:
+            return
+        dialog = BookSlotDialog(self._services, self._actor, self._register, self)
+        dialog.booked.connect(lambda booking: self._say(sold_text(booking), "info"))
+        dialog.finished.connect(self._refocus)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # ----- categories and tiles ------------------------------------------------------------------
 

@@ -68,7 +68,7 @@ def load_dashboard(services: Services, actor: Actor) -> DashboardFigures:
         closings = tuple(services.sales_reports.till_sessions(actor, closed_only=True, limit=LAST_CLOSINGS))
     return DashboardFigures(
         today=services.sales_reports.day_summary(actor),
-        low_stock=len(services.inventory.low_stock()),
+        low_stock=services.stock_list.counts().low_stock,  # one count, not the list of 100,000 SKUs
         active_holds=holds,
         units_held=units,
         closings=closings,

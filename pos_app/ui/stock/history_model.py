@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -72,31 +73,24 @@ def signed(quantity: int) -> str:
     return f"+{quantity}" if quantity > 0 else f"{MINUS}{-quantity}"
 
 
+# What each column shows of a movement, by column number (data() runs for every role of every visible cell).
+CELL_TEXTS: tuple[Callable[[MovementLine], str], ...] = (
+    lambda line: line.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+    lambda line: line.sku,
+    lambda line: line.product,
+    lambda line: line.variant,
+    lambda line: kind_name(line.kind),
+    lambda line: signed(line.quantity),
+    lambda line: str(line.stock_before),
+    lambda line: str(line.stock_after),
+    lambda line: line.reason,
+    lambda line: line.reference or "",
+    lambda line: line.user or "",
+)
+
+
 def cell_text(line: MovementLine, column: int) -> str:
-    match column:
-        case HistoryColumn.TIME:
-            return line.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        case HistoryColumn.SKU:
-            return line.sku
-        case HistoryColumn.PRODUCT:
-            return line.product
-        case HistoryColumn.VARIANT:
-            return line.variant
-        case HistoryColumn.KIND:
-            return kind_name(line.kind)
-        case HistoryColumn.QUANTITY:
-            return signed(line.quantity)
-        case HistoryColumn.BEFORE:
-            return str(line.stock_before)
-        case HistoryColumn.AFTER:
-            return str(line.stock_after)
-        case HistoryColumn.REASON:
-            return line.reason
-        case HistoryColumn.REFERENCE:
-            return line.reference or ""
-        case HistoryColumn.USER:
-            return line.user or ""
-    return ""
+    return CELL_TEXTS[column](line)
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:
@@ -104,27 +98,35 @@ def _alignment(column: int) -> Qt.AlignmentFlag:
     return horizontal | Qt.AlignmentFlag.AlignVCenter
 
 
+ALIGNMENTS = tuple(_alignment(column) for column in HistoryColumn)
+
+
+def _foreground(line: MovementLine, column: int) -> QColor | None:
+    if column != HistoryColumn.QUANTITY:
+        return None
+    return IN_COLOUR if line.quantity > 0 else OUT_COLOUR
+
+
+def _tip(line: MovementLine, column: int) -> str | None:
+    if column in (HistoryColumn.REASON, HistoryColumn.REFERENCE):
+        return cell_text(line, column) or None
+    return None
+
+
+ROLES: dict[int, Callable[[MovementLine, int], Any]] = {
+    Qt.ItemDataRole.DisplayRole: cell_text,
+    Qt.ItemDataRole.TextAlignmentRole: lambda _line, column: ALIGNMENTS[column],
+    Qt.ItemDataRole.ForegroundRole: _foreground,
+    Qt.ItemDataRole.ToolTipRole: _tip,
+}
+
+
 class MovementTableModel(PagedTableModel[MovementLine, MovementFilter]):
     columns = HistoryColumn
     headers = HEADERS
     header_tips = HEADER_TIPS
     align = staticmethod(_alignment)
+    roles = ROLES
 
     def __init__(self, history: MovementHistoryService, parent: QObject | None = None) -> None:
         super().__init__(history.page, MovementFilter(), parent)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self.row(index.row())
-        column = index.column()
-        match role:
-            case Qt.ItemDataRole.DisplayRole:
-                return cell_text(line, column)
-            case Qt.ItemDataRole.TextAlignmentRole:
-                return _alignment(column)
-            case Qt.ItemDataRole.ForegroundRole if column == HistoryColumn.QUANTITY:
-                return IN_COLOUR if line.quantity > 0 else OUT_COLOUR
-            case Qt.ItemDataRole.ToolTipRole if column in (HistoryColumn.REASON, HistoryColumn.REFERENCE):
-                return cell_text(line, column) or None
-        return None

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,17 +43,17 @@ LOADING = QT_TRANSLATE_NOOP("HistoryPage", "Loading…")
 FILTER_DELAY_MS = 300
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Any"
 COLUMN_WIDTHS = {
-    HistoryColumn.TIME: 130,
-    HistoryColumn.SKU: 130,
-    HistoryColumn.PRODUCT: 200,
-    HistoryColumn.VARIANT: 110,
-    HistoryColumn.KIND: 95,
-    HistoryColumn.QUANTITY: 70,
-    HistoryColumn.BEFORE: 65,
-    HistoryColumn.AFTER: 65,
-    HistoryColumn.REFERENCE: 110,
-    HistoryColumn.USER: 90,
+    HistoryColumn.TIME: 135,
+    HistoryColumn.SKU: 145,
+    HistoryColumn.VARIANT: 95,
+    HistoryColumn.KIND: 85,
+    HistoryColumn.QUANTITY: 64,
+    HistoryColumn.BEFORE: 58,
+    HistoryColumn.AFTER: 52,
+    HistoryColumn.REFERENCE: 95,
+    HistoryColumn.USER: 60,
 }
+STRETCHED = (HistoryColumn.PRODUCT, HistoryColumn.REASON)
 
 
 def count_text(count: int) -> str:
@@ -152,7 +152,8 @@ class HistoryPage(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(HistoryColumn.REASON, QHeaderView.ResizeMode.Stretch)
+        for column in STRETCHED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         give_room(table)
@@ -170,21 +171,26 @@ class HistoryPage(QWidget):
         title_row.addWidget(refresh_button)
         title_row.addWidget(self._export)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(14)
-        for text, widget, key in (
-            (self.tr("&SKU"), self._sku, "sku"),
-            (self.tr("&Kind"), self._kind, "kind"),
-            (self.tr("&User"), self._user, "user"),
-            (self.tr("&From"), self._since, "since"),
-            (self.tr("&To"), self._until, "until"),
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        filters.setVerticalSpacing(2)
+        for position, (text, widget, key) in enumerate(
+            (
+                (self.tr("&SKU"), self._sku, "sku"),
+                (self.tr("&Kind"), self._kind, "kind"),
+                (self.tr("&User"), self._user, "user"),
+                (self.tr("&From"), self._since, "since"),
+                (self.tr("&To"), self._until, "until"),
+            )
         ):
-            form = QFormLayout()
-            form.setContentsMargins(0, 0, 0, 0)
             label = QLabel(text)
             label.setBuddy(widget)
-            form.addRow(label, self._errors.place(key, widget, f"history{key.capitalize()}Error"))
-            filters.addLayout(form, stretch=2 if key == "sku" else 1)
+            if position:
+                label.setContentsMargins(10, 0, 0, 0)
+            label.setFixedWidth(label.sizeHint().width() + 3)  # "To" is measured kerned and drawn wider
+            filters.addWidget(label, 0, 2 * position)
+            filters.addWidget(self._errors.place(key, widget, f"history{key.capitalize()}Error"), 0, 2 * position + 1)
+            filters.setColumnStretch(2 * position + 1, 3 if key == "sku" else 2)
 
         export_row = QHBoxLayout()
         export_row.addWidget(self._export_status, stretch=1)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -92,6 +93,7 @@ class MovementDialog(QDialog):
         self._reason = QComboBox(objectName="movementReason")
         self._reason.setEditable(True)
         self._reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._reason.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._reason.lineEdit().setMaxLength(500)
         self._reason.lineEdit().setPlaceholderText(self.tr("Why? (required)"))
         self._reference = QLineEdit(objectName="movementReference")

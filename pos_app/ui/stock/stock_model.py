@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum, IntEnum
 from functools import cache
@@ -80,24 +81,22 @@ def status_of(row: SkuRow) -> StockStatus:
     return StockStatus.LOW if row.low_stock else StockStatus.IN_STOCK
 
 
+# What each column shows of a row, by column number: data() runs for every role of every visible cell at
+# each repaint, so it looks things up by position rather than matching on the column.
+CELL_TEXTS: tuple[Callable[[SkuRow], str], ...] = (
+    lambda row: row.name,
+    lambda row: row.variant,
+    lambda row: row.sku,
+    lambda row: row.barcode or "",
+    lambda row: str(row.unit_price),
+    lambda row: str(row.on_hand),
+    lambda row: str(row.reserved),
+    lambda row: str(row.available),
+)
+
+
 def cell_text(row: SkuRow, column: int) -> str:
-    match column:
-        case Column.PRODUCT:
-            return row.name
-        case Column.VARIANT:
-            return row.variant
-        case Column.SKU:
-            return row.sku
-        case Column.BARCODE:
-            return row.barcode or ""
-        case Column.PRICE:
-            return str(row.unit_price)
-        case Column.ON_HAND:
-            return str(row.on_hand)
-        case Column.RESERVED:
-            return str(row.reserved)
-        case Column.AVAILABLE:
-            return str(row.available)
+    return CELL_TEXTS[column](row)
 
 
 def status_tip(row: SkuRow) -> str | None:
@@ -119,6 +118,33 @@ def _alignment(column: int) -> Qt.AlignmentFlag:
     return horizontal | Qt.AlignmentFlag.AlignVCenter
 
 
+ALIGNMENTS = tuple(_alignment(column) for column in Column)
+
+
+def _background(row: SkuRow, _column: int) -> QColor | None:
+    highlight = HIGHLIGHTS.get(status_of(row))
+    return highlight.background if highlight else None
+
+
+def _foreground(row: SkuRow, _column: int) -> QColor | None:
+    highlight = HIGHLIGHTS.get(status_of(row))
+    return highlight.foreground if highlight else None
+
+
+def _font(row: SkuRow, column: int) -> QFont | None:
+    return _bold_font() if column == Column.AVAILABLE and status_of(row) is not StockStatus.IN_STOCK else None
+
+
+ROLES: dict[int, Callable[[SkuRow, int], Any]] = {
+    Qt.ItemDataRole.DisplayRole: cell_text,
+    Qt.ItemDataRole.TextAlignmentRole: lambda _row, column: ALIGNMENTS[column],
+    Qt.ItemDataRole.BackgroundRole: _background,
+    Qt.ItemDataRole.ForegroundRole: _foreground,
+    Qt.ItemDataRole.FontRole: _font,
+    Qt.ItemDataRole.ToolTipRole: lambda row, _column: status_tip(row),
+}
+
+
 class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
     """The active SKUs matching the page's query, read a page at a time, in the order of the last header
     click. The Variant column does not sort: variants sort within their product."""
@@ -127,6 +153,7 @@ class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
     headers = HEADERS
     header_tips = HEADER_TIPS
     align = staticmethod(_alignment)
+    roles = ROLES
 
     def __init__(self, stock_list: StockListService, parent: QObject | None = None) -> None:
         super().__init__(stock_list.page, StockQuery(), parent)
@@ -134,27 +161,6 @@ class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
     @property
     def sort_column(self) -> Column:
         return next(column for column, sort in SORTS.items() if sort is self.query.sort)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row(index.row())
-        column = index.column()  # a plain int compares equal to its Column, without building the enum
-        highlight = HIGHLIGHTS.get(status_of(row))
-        match role:
-            case Qt.ItemDataRole.DisplayRole:
-                return cell_text(row, column)
-            case Qt.ItemDataRole.TextAlignmentRole:
-                return _alignment(column)
-            case Qt.ItemDataRole.BackgroundRole:
-                return highlight.background if highlight else None
-            case Qt.ItemDataRole.ForegroundRole:
-                return highlight.foreground if highlight else None
-            case Qt.ItemDataRole.FontRole if highlight and column == Column.AVAILABLE:
-                return _bold_font()
-            case Qt.ItemDataRole.ToolTipRole:
-                return status_tip(row)
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sort = SORTS.get(Column(column))

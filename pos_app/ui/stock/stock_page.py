@@ -39,7 +39,7 @@ LOADING = QT_TRANSLATE_NOOP("StockPage", "Loading…")
 FILTER_DELAY_MS = 150  # typing pauses this long before the list is read again
 COLUMN_WIDTHS = {
     Column.VARIANT: 150,
-    Column.SKU: 150,
+    Column.SKU: 175,
     Column.BARCODE: 140,
     Column.PRICE: 90,
     Column.ON_HAND: 90,
@@ -112,6 +112,8 @@ class StockPage(QWidget):
         self._actor = actor
         self._counting = False
         self._settled = False
+        self._waiting_rows = False
+        self._matching: int | None = None
         self._shown_once = False
         self._stale = False
         self._counts: StockCounts | None = None
@@ -277,20 +279,22 @@ class StockPage(QWidget):
         self._filter.selectAll()
 
     def refresh(self) -> None:
-        """Read the counts and the rows shown again, keeping the chosen SKU chosen."""
+        """Read the rows shown and the counts again, keeping the chosen SKU chosen. The rows are asked for
+        first: counting the whole list takes longer than reading a page of it."""
         if self._counting:
             return
         self._counting = True
         self._settled = False
+        self._waiting_rows = True
         self._refresh.setEnabled(False)
         self._stale = False
         if self._counts is None:
             self._count.setText(self.tr(LOADING))
         current = self.current_row()
         self._keep_sku = current.sku if current is not None else None
+        self._model.reload()
         load = partial(load_counts, self._services.stock_list, self._services.reservations)
         BackgroundOp(self, load).success(self._counts_arrived).failure(self._show_load_error).run_in_background()
-        self._model.reload()
 
     def _counts_arrived(self, loaded: LoadedCounts) -> None:
         self._counting = False
@@ -300,6 +304,7 @@ class StockPage(QWidget):
         low = loaded.counts.low_stock
         self._low_badge.setText(self.tr("{count} low stock").format(count=f"{low:,}"))
         self._low_badge.setVisible(low > 0)
+        self._settle()
 
     def _apply_filter(self) -> None:
         self._typing.stop()
@@ -307,25 +312,34 @@ class StockPage(QWidget):
         if query != self._model.query:
             self._keep_sku = None
             self._settled = False
+            self._waiting_rows = True
             self._model.set_query(query)
 
     def _rows_arrived(self) -> None:
         self._error.hide()
         self._reselect()
         query = self._model.query
-        if not query.words and not query.low_stock_only:
-            self._show_count(None)
-            return
-        if self._model.complete:
-            self._show_count(self._model.rowCount())
-            return
-        count = partial(self._services.stock_list.count, query)
-        BackgroundOp(self, count).success(self._show_count).failure(self._show_load_error).run_in_background()
+        if (query.words or query.low_stock_only) and not self._model.complete:
+            self._matching = None
+            count = partial(self._services.stock_list.count, query)
+            BackgroundOp(self, count).success(self._matching_arrived).failure(self._show_load_error).run_in_background()
+        else:
+            self._matching_arrived(self._model.rowCount())
 
-    def _show_count(self, matching: int | None) -> None:
-        total = self._counts.total if self._counts is not None else self._model.rowCount()
-        self._count.setText(count_text(total if matching is None else matching, total))
-        self._settled = not self._model.reading
+    def _matching_arrived(self, matching: int) -> None:
+        self._waiting_rows = False
+        self._matching = matching
+        self._settle()
+
+    def _settle(self) -> None:
+        """Once the rows, the count of the matching ones and the whole list's counts are in: say so."""
+        if self._waiting_rows or self._counting or self._counts is None or self._model.reading:
+            return
+        query, total = self._model.query, self._counts.total
+        filtered = bool(query.words or query.low_stock_only)
+        shown = self._matching if filtered and self._matching is not None else total
+        self._count.setText(count_text(shown, total))
+        self._settled = True
         self.loaded.emit()
 
     def _reselect(self) -> None:
@@ -353,7 +367,7 @@ class StockPage(QWidget):
         """Not worth a message: the next look or F5 tries again, and BackgroundOp logs unexpected errors."""
 
     def _show_load_error(self, error: Exception) -> None:
-        self._counting = False
+        self._counting = self._waiting_rows = False
         self._settled = True
         self._refresh.setEnabled(True)
         self._error.setText(self.tr("Could not load the stock list. {reason}").format(reason=plain_message(error)))

@@ -7,10 +7,10 @@ result that arrives for a query that has since changed (typing goes faster than 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QPersistentModelIndex, Qt, Signal
 
 from pos_app.services.paging import MAX_PAGE_SIZE, PAGE_SIZE, Cursor, Page
 from pos_app.ui.background import BackgroundOp
@@ -23,8 +23,10 @@ ReadPage = Callable[[Query, Cursor | None, int], Page[Row]]
 
 
 class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
-    """Subclasses set the ColumnsTableModel attributes and give `data`; `read_page(query, after, limit)`
-    runs on the background worker."""
+    """Subclasses set the ColumnsTableModel attributes and `roles`: for each item data role, what a cell
+    shows for (row, column). `read_page(query, after, limit)` runs on the background worker."""
+
+    roles: ClassVar[Mapping[int, Callable[[Any, int], Any]]]
 
     loaded = Signal()  # the first rows of the current query are in the model
     failed = Signal(object)  # the read of a page failed: the exception
@@ -130,3 +132,22 @@ class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        show = self.roles.get(role)
+        if show is None or not index.isValid():
+            return None
+        return show(self._rows[index.row()], index.column())
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:
+        """Every role a delegate asks for one cell, in one call from Qt: a repaint then costs one Python
+        call per cell instead of one per role and cell (half the time of a repaint, measured)."""
+        if not index.isValid():
+            return
+        row, column = self._rows[index.row()], index.column()
+        for role_data in span:
+            show = self.roles.get(role_data.role())
+            if show is not None:
+                value = show(row, column)
+                if value is not None:
+                    role_data.setData(value)

@@ -1,7 +1,10 @@
-"""indexes for the movement history page: newest first by kind, and by user
+"""indexes for the movement history page: newest first, overall, by kind and by user
 
-The history page reads stock movements newest first (by time, then id) filtered by kind or by user; these
-indexes give each filter its rows already in that order, so a page is read without sorting a million rows.
+The history page reads stock movements newest first, by time then id, a page at a time, filtered by kind or by
+user or not at all. Each index below gives its filter's rows in exactly that order, so a page is read without
+sorting: the id matters as much as the time, since one import or one sale writes many movements of the same
+instant (100,000 opening-stock movements of one import took 0.5 s to sort on PostgreSQL for the first page
+alone). The time index of 0001 becomes (at, id) for the same reason.
 
 Revision ID: 0009
 Revises: 0008
@@ -19,10 +22,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_stock_movements_kind_at", "stock_movements", ["kind", "at"], unique=False)
-    op.create_index("ix_stock_movements_user_id_at", "stock_movements", ["user_id", "at"], unique=False)
+    op.drop_index("ix_stock_movements_at", table_name="stock_movements")
+    op.create_index("ix_stock_movements_at_id", "stock_movements", ["at", "id"], unique=False)
+    op.create_index("ix_stock_movements_kind_at_id", "stock_movements", ["kind", "at", "id"], unique=False)
+    op.create_index("ix_stock_movements_user_id_at_id", "stock_movements", ["user_id", "at", "id"], unique=False)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_stock_movements_user_id_at", table_name="stock_movements")
-    op.drop_index("ix_stock_movements_kind_at", table_name="stock_movements")
+    op.drop_index("ix_stock_movements_user_id_at_id", table_name="stock_movements")
+    op.drop_index("ix_stock_movements_kind_at_id", table_name="stock_movements")
+    op.drop_index("ix_stock_movements_at_id", table_name="stock_movements")
+    op.create_index("ix_stock_movements_at", "stock_movements", ["at"], unique=False)

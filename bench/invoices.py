@@ -147,7 +147,7 @@ def _seed(svc: Services, count: int) -> tuple[InvoiceView, tuple]:
     for n in range(count):
         lines = [(sku, 1 + (n + i) % 2) for i, (sku, *_rest) in enumerate(LINES)]
         sale = svc.pos.checkout(admin, lines, [("card", _total(svc, lines), "T")])
-        invoice = svc.invoices.issue_for_sale(admin, sale.number, customer)
+        invoice = svc.invoices.issue(admin, sale.number, customer)
         first = first or invoice
     assert first is not None
     return first, (since, svc.clock() + timedelta(minutes=1))

@@ -62,7 +62,7 @@ def two_months_of_invoices(services: Services, cashier: Actor, accountant: Actor
         opening = clock.now
         for _ in range(1 + day % 3):
             sale = services.pos.checkout(cashier, next(baskets), [("cash", Decimal("500"))])
-            numbers.append(services.invoices.issue_for_sale(cashier, sale.number, next(customers)).number)
+            numbers.append(services.invoices.issue(cashier, sale.number, next(customers)).number)
             clock.advance(hours=2, minutes=17)
         clock.now = opening + timedelta(days=1)
     services.invoices.credit_note(accountant, numbers[3], "Commande annulée par le client")

@@ -5,9 +5,10 @@
   the same tree, but for the <tbody> HTML5 adds to a table without one, which WeasyPrint's table boxes add anyway;
 - styled by the compact user-agent stylesheet documents/ua.css instead of WeasyPrint's HTML5 one.
 
-Both go through parts of WeasyPrint it does not document (the attributes HTML.__init__ sets, and
-HTML._ua_stylesheets), checked against the installed version by tests/invoices: an upgrade that changes them
-fails there rather than printing differently.
+Both go through parts of WeasyPrint it does not document: the attributes HTML.__init__ sets (an upgrade that
+needs another one fails every test in tests/invoices), and HTML._ua_stylesheets (were it renamed, documents would
+get WeasyPrint's own user-agent stylesheet again: the same look, as their stylesheets set what they rely on, at
+the former speed).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ installed (fast), else with fontTools (much slower).
 
 A template may come with a stylesheet of its own ("invoices/invoice.css", a file next to the template), which
 is parsed once per process rather than once per document, and which also puts the document on the compact
-path of compact_html.py: about a third less of WeasyPrint's time than its defaults (docs/PERFORMANCE.md, 12).
+path of compact_html.py, which spares a sixth of WeasyPrint's time for an invoice (docs/PERFORMANCE.md, 12).
 """
 
 from __future__ import annotations

@@ -102,7 +102,7 @@ class InvoiceService:
 
     # ----- issuing -----------------------------------------------------------------------------
 
-    def issue_for_sale(
+    def issue(
         self,
         actor: Actor,
         sale_number: str,
@@ -384,13 +384,15 @@ class InvoiceService:
                 left_to_credit=left,
             )
 
-    def pdf(self, actor: Actor, invoice_number: str) -> bytes:
+    def pdf(self, invoice_number: str, actor: Actor | None = None) -> bytes:
         """The document's PDF (with its Factur-X data), rendered again from what was issued: the same lines and
         totals, with what was paid and credited as of now. Recording the reprint is the caller's job
-        (`record_event`), once it is done."""
+        (`record_event`), once it is done. Given an `actor`, raises PermissionDenied unless they may read
+        invoices; without one it reads like a receipt's PDF, by number."""
         from pos_app.invoices.pdf import invoice_pdf  # the PDF stack takes a fifth of a second to import
 
-        _require_reader(actor)
+        if actor is not None:
+            _require_reader(actor)
         with UnitOfWork(self._db, write=False) as uow:
             view = _view(uow.session, _invoice(uow.session, invoice_number), self._clock().date())
             logo = uow.session.scalar(select(Setting.value).where(Setting.key == LOGO)) or None

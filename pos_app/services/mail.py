@@ -162,7 +162,7 @@ class MailService:
         if words not in INVOICE_LANGUAGES:
             raise ValidationError(f"Invoices are emailed in {' or '.join(INVOICE_LANGUAGES)}.", field="language")
         mailer = self._mailer_or_refuse()
-        pdf = self._invoices.pdf(actor, view.number)
+        pdf = self._invoices.pdf(view.number, actor)
         mailer.send(invoice_mail(view, pdf, address, words))
         self._invoices.record_event(actor, view.number, "emailed")
 

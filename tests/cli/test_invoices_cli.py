@@ -21,7 +21,7 @@ def test_invoices_export_writes_the_pdfs_and_summaries_of_the_days_asked(tmp_pat
         numbers = []
         for name in ("ACME", "Awa Diop"):
             sale = svc.pos.checkout(admin, [("TEE", 1)], [("card", Decimal("19.90"), "T")])
-            numbers.append(svc.invoices.issue_for_sale(admin, sale.number, CustomerDetails(name)).number)
+            numbers.append(svc.invoices.issue(admin, sale.number, CustomerDetails(name)).number)
         today = svc.clock().astimezone().date()
     out = tmp_path / "export"
     day = today.isoformat()

@@ -36,7 +36,7 @@ def invoice_each_sale(job: InvoiceJob, barrier: Barrier, reports: Any) -> None:
             barrier.wait(timeout=START_TIMEOUT_S)
             for index, sale_number in enumerate(job.sale_numbers):
                 try:
-                    invoice = svc.invoices.issue_for_sale(job.invoicer, sale_number, CustomerDetails(f"Client {index}"))
+                    invoice = svc.invoices.issue(job.invoicer, sale_number, CustomerDetails(f"Client {index}"))
                     report.successes += 1
                     report.received[invoice.number] += 1
                     if index % CREDIT_EVERY == 0:

@@ -78,7 +78,7 @@ def invoice(shop, cashier) -> InvoiceView:
         [("cash", Decimal(20)), ("card", Decimal("76.61"), "TPE-0042")],
         ticket_discount_percent=Decimal(5),
     )
-    return shop.invoices.issue_for_sale(cashier, sale.number, ACME)
+    return shop.invoices.issue(cashier, sale.number, ACME)
 
 
 def cii(xml: bytes) -> etree._Element:
@@ -256,7 +256,7 @@ def test_an_invoice_in_cfa_francs_has_whole_amounts_and_a_senegalese_buyer(shop,
         shop.inventory.receive(stock_manager, sku, 5)
     sale = shop.pos.checkout(cashier, [("PAGNE", 1), ("SAC", 3)], [("wave", Decimal(12500), "WV-981")])
     buyer = CustomerDetails("Awa Diop", "Villa 12, Sacré-Cœur 3\nDakar\nSénégal", vat_number="0012345 2G3")
-    invoice = shop.invoices.issue_for_sale(cashier, sale.number, buyer)
+    invoice = shop.invoices.issue(cashier, sale.number, buyer)
     root = cii(facturx_xml(invoice))
     assert text(root, f"{SETTLEMENT}/ram:InvoiceCurrencyCode") == "XOF"
     assert totals(root) == {
@@ -302,7 +302,7 @@ def buyer_address(root: etree._Element) -> dict[str, str]:
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_a_customer_without_address_is_placed_in_the_seller_s_country(shop, cashier):
     sale = shop.pos.checkout(cashier, [("TEE", 1)], [("card", Decimal("19.90"), "TPE-7")])
-    invoice = shop.invoices.issue_for_sale(cashier, sale.number, CustomerDetails("Client de passage"))
+    invoice = shop.invoices.issue(cashier, sale.number, CustomerDetails("Client de passage"))
     root = cii(facturx_xml(invoice))
     assert text(root, f"{AGREEMENT}/ram:BuyerTradeParty/ram:Name") == "Client de passage"
     assert buyer_address(root) == {"country": "FR"}
@@ -442,7 +442,7 @@ def test_invoices_and_credit_notes_break_none_of_the_en_16931_business_rules(
     for sku in ("PAGNE", "RIZ"):
         shop.inventory.receive(stock_manager, sku, 5)
     sale = shop.pos.checkout(cashier, [("PAGNE", 3), ("RIZ", 1)], [("orange_money", Decimal(19250), "OM-1")])
-    documents.append(shop.invoices.issue_for_sale(cashier, sale.number, ACME))
+    documents.append(shop.invoices.issue(cashier, sale.number, ACME))
     for document in documents:
         assert broken_business_rules(facturx_xml(document)) == [], document.number
     assert broken_business_rules(facturx_xml(invoice).replace(b"<ram:TypeCode>380", b"<ram:TypeCode>999")) != []

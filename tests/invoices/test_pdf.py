@@ -45,7 +45,7 @@ def issue(services, admin, cashier, stock_manager, products, *, discount=Decimal
     sale = services.pos.checkout(
         cashier, [(sku, 1) for sku, *_ in products], [("cash", paid)], ticket_discount_percent=discount
     )
-    return services.invoices.issue_for_sale(cashier, sale.number, customer)
+    return services.invoices.issue(cashier, sale.number, customer)
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def period(services, admin, stock_manager, cashier, accountant, clock):
             services.invoices.credit_note(accountant, numbers[5], "Partly returned", [(1, 1)])
             clock.advance(days=1)
         sale = services.pos.checkout(cashier, [("TEE", 1 + n % 3), ("BOOK", 1)], [("cash", Decimal(200))])
-        numbers.append(services.invoices.issue_for_sale(cashier, sale.number, CustomerDetails(f"Client {n}")).number)
+        numbers.append(services.invoices.issue(cashier, sale.number, CustomerDetails(f"Client {n}")).number)
         clock.advance(minutes=20)
     return start, start + timedelta(days=1)
 

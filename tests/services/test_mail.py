@@ -42,7 +42,7 @@ def invoice(services, admin, stock_manager, cashier):
     services.inventory.receive(stock_manager, "TEE", 5)
     services.pos.open_session(cashier, "R1", Decimal("100"))
     sale = services.pos.checkout(cashier, [("TEE", 1)], [("cash", Decimal("20"))])
-    return services.invoices.issue_for_sale(cashier, sale.number, ACME)
+    return services.invoices.issue(cashier, sale.number, ACME)
 
 
 def pdf_text(pdf: bytes) -> str:

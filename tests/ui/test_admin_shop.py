@@ -59,7 +59,7 @@ def test_the_identity_saved_shows_on_the_next_receipt_and_invoice(
     receipt = services.receipts.receipt(sale.number)
     assert (receipt.shop.name, receipt.shop.address) == ("Boutique Lumière", "3 rue Haute\n75003 Paris")
     assert (receipt.shop.vat_number, receipt.shop.email) == ("FR40303265045", "bonjour@lumiere.example")
-    invoice = services.invoices.issue_for_sale(cashier, sale.number, CustomerDetails("ACME SARL", "1 place du Marché"))
+    invoice = services.invoices.issue(cashier, sale.number, CustomerDetails("ACME SARL", "1 place du Marché"))
     assert (invoice.seller["name"], invoice.seller["vat_number"]) == ("Boutique Lumière", "FR40303265045")
 
 

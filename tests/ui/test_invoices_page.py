@@ -45,7 +45,7 @@ def sell_and_invoice(services: Services, cashier: Actor, customer: str, tees: in
     details = CustomerDetails(
         customer, "1 place du Marché\n69001 Lyon", f"compta@{customer.split()[0].lower()}.example"
     )
-    return services.invoices.issue_for_sale(cashier, receipt.number, details).number
+    return services.invoices.issue(cashier, receipt.number, details).number
 
 
 @pytest.fixture

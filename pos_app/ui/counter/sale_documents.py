@@ -51,7 +51,7 @@ def issue_and_render_invoice(
     """Runs on the worker: the sale's invoice, issued now unless it has one already, and its PDF."""
     view = services.invoices.for_sale(actor, sale_number)
     if view is None:
-        view = services.invoices.issue_for_sale(actor, sale_number, customer)
+        view = services.invoices.issue(actor, sale_number, customer)
     return RenderedInvoice(view, invoice_pdf(view, logo=services.settings.logo()))
 
 
@@ -72,9 +72,7 @@ def issue_invoice(
     """Runs on the worker: the sale's invoice, issued now unless it has one already. A mistyped address
     (`to`) issues nothing."""
     email_address(to, "to")
-    return services.invoices.for_sale(actor, sale_number) or services.invoices.issue_for_sale(
-        actor, sale_number, customer
-    )
+    return services.invoices.for_sale(actor, sale_number) or services.invoices.issue(actor, sale_number, customer)
 
 
 def save_invoice(services: Services, actor: Actor, invoice_number: str, pdf: bytes, path: Path) -> Path:

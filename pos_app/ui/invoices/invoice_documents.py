@@ -28,7 +28,7 @@ def new_printer() -> QPrinter:
 
 def save_invoice_pdf(invoices: InvoiceService, actor: Actor, number: str, path: Path) -> Path:
     """Write the document's PDF to `path` (never half a file), then record it as saved."""
-    pdf = invoices.pdf(actor, number)
+    pdf = invoices.pdf(number, actor)
     partial = path.with_name(path.name + ".part")
     partial.write_bytes(pdf)
     partial.replace(path)
@@ -38,7 +38,7 @@ def save_invoice_pdf(invoices: InvoiceService, actor: Actor, number: str, path: 
 
 def print_invoice(invoices: InvoiceService, actor: Actor, number: str, printer: QPrinter) -> int:
     """Print the document on `printer`, then record the reprint. Returns the number of pages printed."""
-    pages = print_pdf(invoices.pdf(actor, number), printer)
+    pages = print_pdf(invoices.pdf(number, actor), printer)
     invoices.record_event(actor, number, "reprinted")
     return pages
 

@@ -1,7 +1,8 @@
 """Sales reports over a year of counter sales: how long the accountant waits for each report.
 
 Seeds --days days of sales at two registers (one till session per register and day, --sales sales in all, 1 to 3
-lines at two VAT rates, cash with change, card or both, a refund in every 50 sales) with bulk INSERTs, then times
+lines at two VAT rates, cash with change, card or both, a refund in every 50 sales, a seat of a time slot sold at the
+counter in every 100 sales and one seat in 10 paid back; a journal entry for each) with bulk INSERTs, then times
 SalesReportService.report for a year per month, a quarter per week, a month per day, a day alone (the dashboard's
 day_summary) and the first page of till_sessions: median and 95th percentile of --runs calls each.
 Goal: a year per month in at most 1 s, so the page never keeps the accountant waiting.
@@ -12,8 +13,10 @@ Goal: a year per month in at most 1 s, so the page never keeps the accountant wa
 
 from __future__ import annotations
 
+import json
 import random
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -21,9 +24,22 @@ from functools import partial
 from typing import Any
 
 from benchkit import chosen_backends, fresh_database, machine_summary, median_ms, p95_ms, parse_args, print_table
-from sqlalchemy import Engine, Table, insert, select
+from sqlalchemy import Engine, Table, func, insert, select
 
-from pos_app.db.models import CashSession, Refund, RefundLine, Register, Sale, SaleLine, SalePayment, Sku, User
+from pos_app.db.models import (
+    Booking,
+    CashSession,
+    JournalEntry,
+    Refund,
+    RefundLine,
+    Register,
+    Sale,
+    SaleLine,
+    SalePayment,
+    Sku,
+    Slot,
+    User,
+)
 from pos_app.domain.money import currency
 from pos_app.domain.roles import Actor, Role
 from pos_app.domain.vat import split_gross
@@ -34,6 +50,9 @@ FIRST_DAY = date(2025, 1, 1)
 BATCH = 10_000
 EUR = currency("EUR")
 PRODUCTS = (("BEN-TEE", Decimal("19.90"), Decimal("20")), ("BEN-BOOK", Decimal("9.99"), Decimal("5.5")))
+SALES_PER_SEAT = 100
+SEATS_PER_REFUND = 10
+SEAT_PRICE = Decimal("30.00")
 
 
 def configure(parser: Any) -> None:
@@ -42,8 +61,8 @@ def configure(parser: Any) -> None:
     parser.add_argument("--runs", type=int, default=7, help="timed calls of each report (default 7)")
 
 
-def seed(url: str, sales: int, days: int) -> tuple[Actor, int]:
-    """Returns the accountant and the number of sale lines written."""
+def seed(url: str, sales: int, days: int) -> tuple[Actor, int, int]:
+    """Returns the accountant, the number of sale lines and the number of seats sold at the counter."""
     with open_services(url) as svc:
         admin = svc.auth.bootstrap_admin("admin", "bench-password")
         svc.auth.create_user(admin, "accountant", "bench-password", Role.ACCOUNTANT.value)
@@ -57,12 +76,42 @@ def seed(url: str, sales: int, days: int) -> tuple[Actor, int]:
             registers = list(conn.scalars(select(Register.id).order_by(Register.code)))
             cashier = conn.scalar(select(User.id).where(User.username == "admin"))
         lines = _write_sales(engine, sales, days, skus, registers, cashier)
-    return accountant, lines
+        with engine.connect() as conn:
+            seats = conn.scalar(select(func.count()).select_from(Booking)) or 0
+    return accountant, lines, seats
 
 
 def _write_sales(engine: Engine, sales: int, days: int, skus: list[int], registers: list[int], cashier: int) -> int:
     chance = random.Random(11)
-    rows: dict[str, list[dict[str, Any]]] = {"sessions": [], "sales": [], "lines": [], "payments": []}
+    rows: dict[str, list[dict[str, Any]]] = {
+        "sessions": [],
+        "sales": [],
+        "lines": [],
+        "payments": [],
+        "slots": [],
+        "bookings": [],
+        "journal": [],
+    }
+    sequences = dict.fromkeys(registers, 0)
+    seats_sold = 0
+
+    def journaled(register: int, kind: str, at: datetime, amount: Decimal, payload: dict[str, Any]) -> None:
+        sequences[register] += 1
+        rows["journal"].append(
+            {
+                "register_id": register,
+                "sequence": sequences[register],
+                "kind": kind,
+                "at": at,
+                "amount": amount,
+                "grand_total": Decimal(0),
+                "payload": json.dumps(payload, sort_keys=True, separators=(",", ":")),
+                "previous_hash": "",
+                "hash": "",
+                "signature": "",
+            }
+        )
+
     refunds: list[dict[str, Any]] = []
     refund_lines: list[dict[str, Any]] = []
     per_session = max(1, sales // (days * len(registers)))
@@ -138,6 +187,7 @@ def _write_sales(engine: Engine, sales: int, days: int, skus: list[int], registe
                         }
                     )
                     rows["payments"] += [{"sale_id": sale_id, "method": m, "amount": a} for m, a in tenders]
+                    journaled(register, "sale", at, total, {"number": f"B-{sale_id:08d}"})
                     if sale_id % 50 == 0:
                         refund = len(refunds) + 1
                         last = rows["lines"][-1]
@@ -163,6 +213,9 @@ def _write_sales(engine: Engine, sales: int, days: int, skus: list[int], registe
                                 "amount": last["unit_price"],
                             }
                         )
+                seats_sold = _sell_seats(
+                    rows, journaled, session_id, register, cashier, opened, per_session, seats_sold
+                )
                 if len(rows["lines"]) >= BATCH:
                     _flush(conn, rows)
         _flush(conn, rows)
@@ -171,12 +224,78 @@ def _write_sales(engine: Engine, sales: int, days: int, skus: list[int], registe
     return line_count
 
 
+def _sell_seats(
+    rows: dict[str, list[dict[str, Any]]],
+    journaled: Callable[..., None],
+    session_id: int,
+    register: int,
+    cashier: int,
+    opened: datetime,
+    per_session: int,
+    seats_sold: int,
+) -> int:
+    """A slot of the session's day with a seat sold at the till for every SALES_PER_SEAT sales (one at least), every
+    SEATS_PER_REFUND-th paid back an hour later; returns the seats sold so far."""
+    seats = max(1, per_session // SALES_PER_SEAT)
+    starts = opened + timedelta(days=30, hours=session_id % 8)
+    rows["slots"].append(
+        {
+            "id": session_id,
+            "title": f"Workshop {session_id}",
+            "kind": "workshop",
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=2),
+            "capacity": seats,
+            "price": SEAT_PRICE,
+            "vat_rate": Decimal("20"),
+            "created_by": cashier,
+            "created_at": opened,
+        }
+    )
+    for seat in range(1, seats + 1):
+        seats_sold += 1
+        at = opened + timedelta(seconds=36_000 * seat / (seats + 1))
+        number, method = f"BK-{seats_sold:08d}", ("cash", "card")[seats_sold % 2]
+        paid_back = seats_sold % SEATS_PER_REFUND == 0
+        rows["bookings"].append(
+            {
+                "id": str(uuid.UUID(int=seats_sold)),
+                "number": number,
+                "slot_id": session_id,
+                "slot_capacity": seats,
+                "seat_no": None if paid_back else seat,
+                "status": "cancelled_by_shop" if paid_back else "confirmed",
+                "channel": "counter",
+                "name": "Bench customer",
+                "email": "",
+                "price": SEAT_PRICE,
+                "vat_rate": Decimal("20"),
+                "currency": "EUR",
+                "created_at": at,
+                "updated_at": at,
+                "paid_at": at,
+                "payment_method": method,
+                "register_id": register,
+                "cash_session_id": session_id,
+                "sold_by": cashier,
+            }
+        )
+        journaled(register, "booking_sale", at, SEAT_PRICE, {"method": method, "number": number})
+        if paid_back:
+            payload = {"amount": str(SEAT_PRICE), "method": method, "number": number, "session": session_id}
+            journaled(register, "booking_refund", at + timedelta(hours=1), -SEAT_PRICE, payload)
+    return seats_sold
+
+
 def _flush(conn: Any, rows: dict[str, list[dict[str, Any]]]) -> None:
     for key, table in (
         ("sessions", CashSession.__table__),
         ("sales", Sale.__table__),
         ("lines", SaleLine.__table__),
         ("payments", SalePayment.__table__),
+        ("slots", Slot.__table__),
+        ("bookings", Booking.__table__),
+        ("journal", JournalEntry.__table__),
     ):
         _insert(conn, table, rows[key])
         rows[key].clear()
@@ -232,9 +351,10 @@ def main() -> None:
     for backend in chosen_backends(args.backend):
         with fresh_database(backend) as url:
             started = time.perf_counter()
-            accountant, lines = seed(url, args.sales, args.days)
+            accountant, lines, seats = seed(url, args.sales, args.days)
             print(
-                f"\n{backend}: seeded {args.sales:,} sales ({lines:,} lines) in {time.perf_counter() - started:.1f} s"
+                f"\n{backend}: seeded {args.sales:,} sales ({lines:,} lines) and {seats:,} seats sold at the counter "
+                f"in {time.perf_counter() - started:.1f} s"
             )
             table = measure(url, accountant, args.days, args.runs)
             print_table(f"{backend}: time to make each report (ms)", ("report", "median", "p95"), table)

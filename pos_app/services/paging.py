@@ -10,7 +10,7 @@ from pos_app.errors import ValidationError
 Row = TypeVar("Row")
 # Where the next page starts: the sort values of the last row read, ending with its id. Opaque to callers.
 Cursor = tuple[Any, ...]
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # four screenfuls: the next page is read as the view scrolls on
 MAX_PAGE_SIZE = 5_000
 
 

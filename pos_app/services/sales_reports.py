@@ -4,6 +4,8 @@ The database does the adding up (GROUP BY over a table of the report's periods),
 handful of queries. The figures follow the Z report's rules, so that a report over whole till sessions states
 exactly the sum of their Z reports:
 - sales count, totals and discounts of the sales made in the period, refunds of the refunds made in it;
+- a seat of a time slot sold at the counter is a sale made when it was paid, and its cancellation at a till a
+  refund made then (the journal entry of that refund names the till that paid the money back);
 - VAT per rate split on the total of each till session's sales at that rate, as its Z report splits it (a
   session that runs over midnight has each day's part split on its own);
 - takings per payment method: what each method took in, the change handed back and the refunds deducted.
@@ -23,18 +25,30 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Integer, and_, func, literal, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import JSON, Integer, and_, cast, func, literal, select, type_coerce, union_all
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.selectable import CTE
 
 from pos_app.db.engine import Database
-from pos_app.db.models import CashSession, Refund, RefundLine, Register, Sale, SaleLine, SalePayment, User
+from pos_app.db.models import (
+    Booking,
+    CashSession,
+    JournalEntry,
+    Refund,
+    RefundLine,
+    Register,
+    Sale,
+    SaleLine,
+    SalePayment,
+    User,
+)
 from pos_app.db.types import UTCDateTime
 from pos_app.domain.money import Currency
 from pos_app.domain.roles import ROLE_LABELS, Actor, Permission
 from pos_app.domain.sale import PaymentMethod
 from pos_app.domain.vat import VatSplit, split_gross
 from pos_app.errors import NotFound, PermissionDenied, ValidationError
+from pos_app.services.bookings import COUNTER_REFUND_ENTRY
 from pos_app.services.journal import read_snapshot
 from pos_app.services.settings import read_currency
 from pos_app.services.unit_of_work import Clock, UnitOfWork
@@ -312,6 +326,9 @@ def _register_id(session: Session, register: str | None) -> int | None:
     return found
 
 
+_TillRate = tuple[int, int, Decimal]  # period index, till session, VAT rate
+
+
 @dataclass
 class _Tally:
     sales_count: int = 0
@@ -344,6 +361,10 @@ def _figures(
     bounds = (spans[0].start, spans[-1].end) if session.get_bind().dialect.name == "postgresql" else None
     in_period = _in_period(periods, bounds)
     tallies = [_Tally() for _ in spans]
+    # Gross per period, till session and VAT rate, sales and counter bookings together: the VAT is split on each
+    # as the till session's Z report splits it.
+    sold: defaultdict[_TillRate, Decimal] = defaultdict(Decimal)
+    refunded: defaultdict[_TillRate, Decimal] = defaultdict(Decimal)
 
     sales = select(
         periods.c.idx,
@@ -353,10 +374,11 @@ def _figures(
         func.sum(Sale.change_due),
     ).join_from(Sale, periods, in_period(Sale.at))
     for index, count, total, discounts, change in session.execute(
-        _of(sales, Sale, register_id).group_by(periods.c.idx)
+        _of(sales, Sale.register_id, register_id).group_by(periods.c.idx)
     ):
         tally = tallies[index]
-        tally.sales_count, tally.total = int(count), _money(cur, total)
+        tally.sales_count += int(count)
+        tally.total += _money(cur, total)
         tally.discounts, tally.change = _money(cur, discounts), _money(cur, change)
 
     sold_per_rate = (
@@ -364,10 +386,10 @@ def _figures(
         .join_from(SaleLine, Sale, Sale.id == SaleLine.sale_id)
         .join(periods, in_period(Sale.at))
     )
-    for index, _session, rate, gross in session.execute(
-        _of(sold_per_rate, Sale, register_id).group_by(periods.c.idx, Sale.session_id, SaleLine.vat_rate)
+    for index, till, rate, gross in session.execute(
+        _of(sold_per_rate, Sale.register_id, register_id).group_by(periods.c.idx, Sale.session_id, SaleLine.vat_rate)
     ):
-        _add_split(tallies[index].vat, split_gross(_money(cur, gross), Decimal(str(rate)), cur))
+        sold[index, till, Decimal(str(rate))] += _money(cur, gross)
 
     paid = (
         select(periods.c.idx, SalePayment.method, func.sum(SalePayment.amount))
@@ -375,15 +397,33 @@ def _figures(
         .join(periods, in_period(Sale.at))
     )
     for index, method, amount in session.execute(
-        _of(paid, Sale, register_id).group_by(periods.c.idx, SalePayment.method)
+        _of(paid, Sale.register_id, register_id).group_by(periods.c.idx, SalePayment.method)
     ):
         tallies[index].by_method[method] += _money(cur, amount)
 
-    refunded = select(periods.c.idx, Refund.method, func.count(Refund.id), func.sum(Refund.total)).join_from(
+    start, end = literal(spans[0].start, UTCDateTime()), literal(spans[-1].end, UTCDateTime())
+    seats = _counter_sales(
+        Booking.paid_at >= start,
+        Booking.paid_at < end,
+        *([] if register_id is None else [Booking.register_id == register_id]),
+    )
+    seats_sold = select(
+        periods.c.idx, seats.c.session_id, seats.c.vat_rate, seats.c.method, func.count(), func.sum(seats.c.amount)
+    ).join_from(seats, periods, in_period(seats.c.at))
+    for index, till, rate, method, count, total in session.execute(
+        seats_sold.group_by(periods.c.idx, seats.c.session_id, seats.c.vat_rate, seats.c.method)
+    ):
+        tally = tallies[index]
+        tally.sales_count += int(count)
+        tally.total += _money(cur, total)
+        tally.by_method[method] += _money(cur, total)
+        sold[index, till, Decimal(str(rate))] += _money(cur, total)
+
+    refunded_sales = select(periods.c.idx, Refund.method, func.count(Refund.id), func.sum(Refund.total)).join_from(
         Refund, periods, in_period(Refund.at)
     )
     for index, method, count, total in session.execute(
-        _of(refunded, Refund, register_id).group_by(periods.c.idx, Refund.method)
+        _of(refunded_sales, Refund.register_id, register_id).group_by(periods.c.idx, Refund.method)
     ):
         tally = tallies[index]
         tally.refunds_count += int(count)
@@ -396,12 +436,88 @@ def _figures(
         .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
         .join(periods, in_period(Refund.at))
     )
-    for index, _session, rate, gross in session.execute(
-        _of(refunded_per_rate, Refund, register_id).group_by(periods.c.idx, Refund.session_id, SaleLine.vat_rate)
+    for index, till, rate, gross in session.execute(
+        _of(refunded_per_rate, Refund.register_id, register_id).group_by(
+            periods.c.idx, Refund.session_id, SaleLine.vat_rate
+        )
     ):
-        _add_split(tallies[index].refunds_vat, split_gross(_money(cur, gross), Decimal(str(rate)), cur))
+        refunded[index, till, Decimal(str(rate))] += _money(cur, gross)
 
+    seats = _counter_refunds(
+        session, _entries_of(session, register_id), JournalEntry.at >= start, JournalEntry.at < end
+    )
+    seats_refunded = select(
+        periods.c.idx, seats.c.session_id, seats.c.vat_rate, seats.c.method, func.count(), func.sum(seats.c.amount)
+    ).join_from(seats, periods, in_period(seats.c.at))
+    for index, till, rate, method, count, total in session.execute(
+        seats_refunded.group_by(periods.c.idx, seats.c.session_id, seats.c.vat_rate, seats.c.method)
+    ):
+        tally = tallies[index]
+        tally.refunds_count += int(count)
+        tally.refunds_total += _money(cur, total)
+        tally.by_method[method] -= _money(cur, total)
+        refunded[index, till, Decimal(str(rate))] += _money(cur, total)
+
+    for (index, _till, rate), gross in sold.items():
+        _add_split(tallies[index].vat, split_gross(gross, rate, cur))
+    for (index, _till, rate), gross in refunded.items():
+        _add_split(tallies[index].refunds_vat, split_gross(gross, rate, cur))
     return tuple(_finished(span.first_day, span.last_day, tally) for span, tally in zip(spans, tallies, strict=True))
+
+
+def _entries_of(session: Session, register_id: int | None) -> Any:
+    """The journal entries of one register, or of each of them named by its id: so that the database reads the
+    report's entries through the index of the entries per register and time, not the whole journal."""
+    ids = [register_id] if register_id is not None else list(session.scalars(select(Register.id)))
+    return JournalEntry.register_id.in_(ids)
+
+
+def _counter_sales(*conditions: Any) -> CTE:
+    """The seats sold at a till whose bookings meet `conditions`, one row each: when, at which till session, by
+    which method, the VAT rate and the amount.
+
+    Like _counter_refunds, MATERIALIZED: read once, then matched to the report's periods. Merged into the join,
+    SQLite would read them again for each period (a year per day took ten times as long with the journal)."""
+    return (
+        select(
+            Booking.paid_at.label("at"),
+            Booking.cash_session_id.label("session_id"),
+            Booking.payment_method.label("method"),
+            Booking.vat_rate,
+            Booking.price.label("amount"),
+        )
+        .where(Booking.cash_session_id.is_not(None), *conditions)
+        .cte("counter_sales")
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def _counter_refunds(session: Session, *conditions: Any) -> CTE:
+    """The counter bookings' refunds whose journal entries meet `conditions`, one row each: when, the till session
+    that paid the money back and by which method (both named by the entry: the booking keeps the till it was sold
+    at), the booking's VAT rate and the amount."""
+    payload = _payload(session)
+    return (
+        select(
+            JournalEntry.at,
+            payload["session"].as_integer().label("session_id"),
+            payload["method"].as_string().label("method"),
+            Booking.vat_rate,
+            (-JournalEntry.amount).label("amount"),
+        )
+        .join(Booking, Booking.number == payload["number"].as_string())
+        .where(JournalEntry.kind == COUNTER_REFUND_ENTRY, *conditions)
+        .cte("counter_refunds")
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def _payload(session: Session) -> Any:
+    """A journal entry's payload, JSON stored as text: PostgreSQL reads it once cast to JSON, SQLite's JSON functions
+    take the text itself (a CAST there would turn it into a number)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(JournalEntry.payload, JSON)
+    return type_coerce(JournalEntry.payload, JSON)
 
 
 def _in_period(periods: CTE, bounds: tuple[datetime, datetime] | None) -> Any:
@@ -417,8 +533,8 @@ def _in_period(periods: CTE, bounds: tuple[datetime, datetime] | None) -> Any:
     return condition
 
 
-def _of(query: Any, table: type[Sale] | type[Refund], register_id: int | None) -> Any:
-    return query if register_id is None else query.where(table.register_id == register_id)
+def _of(query: Any, register_column: InstrumentedAttribute[Any], register_id: int | None) -> Any:
+    return query if register_id is None else query.where(register_column == register_id)
 
 
 def _splits(per_rate: Mapping[Decimal, list[Decimal]]) -> tuple[VatSplit, ...]:
@@ -486,22 +602,39 @@ def _sessions(
     if closed_only:
         query = query.where(CashSession.closed_at.is_not(None))
     rows = session.execute(query).all()
+    if not rows:
+        return []
     ids = [till.id for till, *_ in rows]
-    sales = {
-        session_id: (int(count), _money(cur, total))
-        for session_id, count, total in session.execute(
-            select(Sale.session_id, func.count(Sale.id), func.sum(Sale.total))
-            .where(Sale.session_id.in_(ids))
-            .group_by(Sale.session_id)
-        )
-    }
-    refunds = dict(
-        session.execute(
-            select(Refund.session_id, func.sum(Refund.total))
-            .where(Refund.session_id.in_(ids))
-            .group_by(Refund.session_id)
-        ).all()
+    sales: defaultdict[int, tuple[int, Decimal]] = defaultdict(lambda: (0, ZERO))
+    refunds: defaultdict[int, Decimal] = defaultdict(Decimal)
+    for till_id, count, total in session.execute(
+        select(Sale.session_id, func.count(Sale.id), func.sum(Sale.total))
+        .where(Sale.session_id.in_(ids))
+        .group_by(Sale.session_id)
+    ):
+        sales[till_id] = (int(count), _money(cur, total))
+    for till_id, count, total in session.execute(
+        select(Booking.cash_session_id, func.count(Booking.id), func.sum(Booking.price))
+        .where(Booking.cash_session_id.in_(ids))
+        .group_by(Booking.cash_session_id)
+    ):
+        sold_count, sold_total = sales[till_id]
+        sales[till_id] = (sold_count + int(count), sold_total + _money(cur, total))
+    for till_id, total in session.execute(
+        select(Refund.session_id, func.sum(Refund.total)).where(Refund.session_id.in_(ids)).group_by(Refund.session_id)
+    ):
+        refunds[till_id] += _money(cur, total)
+    seats = _counter_refunds(
+        session,
+        JournalEntry.register_id.in_(sorted({till.register_id for till, *_ in rows})),
+        JournalEntry.at >= min(till.opened_at for till, *_ in rows),
     )
+    for till_id, total in session.execute(
+        select(seats.c.session_id, func.sum(seats.c.amount))
+        .where(seats.c.session_id.in_(ids))
+        .group_by(seats.c.session_id)
+    ):
+        refunds[till_id] += _money(cur, total)
     return [
         SessionSummary(
             id=till.id,
@@ -511,9 +644,9 @@ def _sessions(
             opened_by=opened_by or "",
             closed_at=till.closed_at,
             closed_by=closed_by or "",
-            sales_count=sales.get(till.id, (0, ZERO))[0],
-            sales_total=sales.get(till.id, (0, ZERO))[1],
-            refunds_total=_money(cur, refunds.get(till.id)),
+            sales_count=sales[till.id][0],
+            sales_total=sales[till.id][1],
+            refunds_total=cur.round(refunds[till.id]),
             expected_cash=None if till.expected_cash is None else cur.round(till.expected_cash),
             counted_cash=None if till.counted_cash is None else cur.round(till.counted_cash),
         )

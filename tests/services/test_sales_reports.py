@@ -3,13 +3,15 @@ Z reports of the same sales, to the cent."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from pos_app.errors import NotFound, PermissionDenied, ValidationError
+from pos_app.services.bookings import Booking, Slot
 from pos_app.services.pos import TillReport
 from pos_app.services.sales_reports import MAX_PERIODS, Granularity, SalesFigures
 from tests.services.helpers import make_product
@@ -29,9 +31,33 @@ def shop(services, stock_manager, admin):
     return services
 
 
-def a_day_of_sales(svc, cashier, admin, clock, day_number: int) -> list[int]:
-    """Both counters open, sell with discounts, change, split payments and refunds, and close. Returns the
-    sessions. Prices at 5.5 % and 10 % make the VAT of a total differ from the sum of each ticket's VAT."""
+@pytest.fixture
+def workshop(shop, stock_manager) -> Slot:
+    """A workshop on 1 December, 20 seats at 12.35 with 10 % VAT, the rate of the caps sold at R2."""
+    starts = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    return shop.bookings.create_slot(
+        stock_manager,
+        title="Sewing workshop",
+        kind="workshop",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        capacity=20,
+        price=Decimal("12.35"),
+        vat_rate=Decimal("10"),
+    )
+
+
+class DayOfSales(NamedTuple):
+    sessions: list[int]  # R1's and R2's
+    seats: list[Booking]  # sold at the counter: in cash at R1, by card at R2
+
+
+def a_day_of_sales(
+    svc, cashier, admin, clock, day_number: int, workshop: Slot | None = None, cancel: Booking | None = None
+) -> DayOfSales:
+    """Both counters open, sell with discounts, change, split payments and refunds, sell seats of `workshop` (in
+    cash at R1, by card at R2), cancel the seat `cancel` at R1 (the cashier pays it back), and close. Prices at
+    5.5 % and 10 % make the VAT of a total differ from the sum of each ticket's VAT."""
     r1 = svc.pos.open_session(cashier, "R1", Decimal("100"))
     r2 = svc.pos.open_session(admin, "R2", Decimal("50"))
     clock.advance(minutes=10)
@@ -53,12 +79,18 @@ def a_day_of_sales(svc, cashier, admin, clock, day_number: int) -> list[int]:
         clock.advance(minutes=7)
     svc.pos.refund(cashier, numbers[0], [("BOOK", 1)], "cash", register="R1")
     svc.pos.refund(cashier, numbers[-1], [("TEE", 1)], "card", register="R1")
+    seats = []
+    if workshop is not None:
+        seats.append(svc.bookings.sell_at_counter(cashier, workshop.id, name="Awa", method="cash", register="R1"))
+        seats.append(svc.bookings.sell_at_counter(admin, workshop.id, name="Binta", method="card", register="R2"))
+    if cancel is not None:
+        svc.bookings.cancel(cashier, cancel.id, "cannot come")
     clock.advance(hours=8)
     for actor, register in ((cashier, "R1"), (admin, "R2")):
         expected = svc.pos.x_report(actor, register).expected_cash
         svc.pos.close_session(actor, expected - Decimal("0.50"), register)
     clock.advance(hours=15)
-    return [r1.id, r2.id]
+    return DayOfSales([r1.id, r2.id], seats)
 
 
 def summed(reports: Iterable[TillReport]) -> dict[str, object]:
@@ -96,7 +128,7 @@ def figures_of(figures: SalesFigures) -> dict[str, object]:
 def test_a_report_over_whole_sessions_states_the_sum_of_their_z_reports_to_the_cent(
     shop, cashier, admin, accountant, clock
 ):
-    sessions = [a_day_of_sales(shop, cashier, admin, clock, day) for day in range(3)]  # 22, 23 and 24 November
+    sessions = [a_day_of_sales(shop, cashier, admin, clock, day).sessions for day in range(3)]  # 22 to 24 November
     z_reports = [[shop.pos.z_report(accountant, session) for session in day] for day in sessions]
 
     for granularity in Granularity:
@@ -111,6 +143,37 @@ def test_a_report_over_whole_sessions_states_the_sum_of_their_z_reports_to_the_c
     assert sum(total.by_method.values()) == total.takings == total.total - total.refunds_total
     assert total.by_method["cash"] == sum(r.by_method["cash"] for day in z_reports for r in day)
     assert report.methods == ("cash", "card", "wave")
+
+
+def test_seats_sold_at_the_counter_and_one_paid_back_a_day_later_keep_the_report_equal_to_the_z_reports(
+    shop, workshop, cashier, admin, accountant, clock
+):
+    first = a_day_of_sales(shop, cashier, admin, clock, 0, workshop)
+    card_seat = first.seats[1]  # sold at R2 on the 22nd, paid back at R1 on the 23rd
+    second = a_day_of_sales(shop, cashier, admin, clock, 1, workshop, cancel=card_seat)
+    third = a_day_of_sales(shop, cashier, admin, clock, 2, workshop)
+    z_reports = [[shop.pos.z_report(accountant, s) for s in day.sessions] for day in (first, second, third)]
+    assert sum(r.bookings_count for day in z_reports for r in day) == 6
+
+    for granularity in Granularity:
+        report = shop.sales_reports.report(accountant, date(2026, 11, 1), date(2026, 11, 30), granularity, zone=UTC)
+        assert figures_of(report.total) == summed(r for day in z_reports for r in day), granularity
+    by_day = shop.sales_reports.report(accountant, date(2026, 11, 22), date(2026, 11, 24), "day", zone=UTC)
+    assert [figures_of(day) for day in by_day.periods] == [summed(day) for day in z_reports]
+    for index, register in enumerate(("R1", "R2")):
+        alone = shop.sales_reports.report(
+            accountant, date(2026, 11, 22), date(2026, 11, 24), register=register, zone=UTC
+        )
+        assert [figures_of(day) for day in alone.periods] == [summed([z[index]]) for z in z_reports], register
+
+    total = by_day.total
+    assert (total.sales_count, total.refunds_count) == (2 * (3 + 4 + 5) + 6, 2 * 3 + 1)
+    assert total.net + total.vat_total == total.total
+    assert sum(total.by_method.values()) == total.takings == total.total - total.refunds_total
+    refunded_at_ten_percent = [
+        [(s.gross, s.net, s.vat) for s in day.refunds_vat if s.rate == Decimal("10")] for day in by_day.periods
+    ]
+    assert refunded_at_ten_percent == [[], [(Decimal("12.35"), Decimal("11.23"), Decimal("1.12"))], []]
 
 
 def test_a_report_states_the_vat_of_each_rate_and_what_refunds_gave_back(shop, cashier, accountant, clock):
@@ -296,6 +359,36 @@ def test_till_sessions_come_newest_first_with_who_opened_and_closed_them_their_t
     assert [s.id for s in shop.sales_reports.till_sessions(accountant, closed_only=True)] == [first.id]
     assert [s.id for s in shop.sales_reports.till_sessions(accountant, limit=1, offset=1)] == [first.id]
     assert shop.sales_reports.till_sessions(accountant, register="R2") == []
+
+
+def test_the_dashboard_and_the_till_sessions_count_a_seat_sold_at_the_counter_and_its_refund_at_a_later_till(
+    shop, workshop, cashier, admin, accountant, clock
+):
+    first = shop.pos.open_session(cashier, "R1", Decimal("0"))
+    shop.pos.checkout(cashier, [("TEE", 1)], [("card", Decimal("19.90"))])
+    seat = shop.bookings.sell_at_counter(cashier, workshop.id, name="Awa", method="cash")
+    shop.pos.close_session(cashier, Decimal("12.35"))
+    clock.advance(days=1)
+    second = shop.pos.open_session(admin, "R2", Decimal("20"))
+    shop.bookings.cancel(admin, seat.id, "cannot come")
+
+    yesterday = shop.sales_reports.day_summary(accountant, date(2026, 11, 22), zone=UTC)
+    today = shop.sales_reports.day_summary(accountant, zone=UTC)
+    listed = shop.sales_reports.till_sessions(accountant)
+
+    assert (yesterday.sales_count, yesterday.total, yesterday.refunds_total) == (2, Decimal("32.25"), Decimal(0))
+    assert (today.sales_count, today.total, today.refunds_total) == (0, Decimal(0), Decimal("12.35"))
+    assert [(s.id, s.sales_count, s.sales_total, s.refunds_total, s.variance) for s in listed] == [
+        (second.id, 0, Decimal(0), Decimal("12.35"), None),
+        (first.id, 2, Decimal("32.25"), Decimal(0), Decimal(0)),
+    ]
+    for till in listed:
+        z = shop.pos.z_report(accountant, till.id)
+        assert (till.sales_count, till.sales_total, till.refunds_total) == (
+            z.sales_count,
+            z.sales_total,
+            z.refunds_total,
+        )
 
 
 @pytest.mark.parametrize(

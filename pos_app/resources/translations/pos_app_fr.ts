@@ -202,7 +202,7 @@
     <name>BookingTexts</name>
     <message>
         <source>Paying now</source>
-        <translation>Paiement en cours</translation>
+        <translation>En paiement</translation>
     </message>
     <message>
         <source>Confirmed</source>
@@ -270,11 +270,11 @@
     </message>
     <message>
         <source>Counter · {method}</source>
-        <translation>En boutique · {method}</translation>
+        <translation>Caisse · {method}</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation>En boutique</translation>
+        <translation>Caisse</translation>
     </message>
     <message>
         <source>Online (Stripe)</source>
@@ -282,7 +282,7 @@
     </message>
     <message>
         <source>Paying now (until {time})</source>
-        <translation>Paiement en cours (jusqu&apos;à {time})</translation>
+        <translation>En paiement (jusqu&apos;à {time})</translation>
     </message>
 </context>
 <context>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>{created} created, {existing} already existed.</source>
-        <translation>{created} créé(s), {existing} existai(en)t déjà.</translation>
+        <translation>{created} créé(s), {existing} déjà existant(s).</translation>
     </message>
     <message>
         <source>Booking {booking} cancelled and refunded.</source>
@@ -5655,19 +5655,19 @@ Rupture de stock</translation>
     </message>
     <message>
         <source>Sales total</source>
-        <translation>Total des ventes</translation>
+        <translation>Total ventes</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation>Remboursements</translation>
+        <translation>Remb.</translation>
     </message>
     <message>
         <source>Expected cash</source>
-        <translation>Espèces attendues</translation>
+        <translation>Attendu</translation>
     </message>
     <message>
         <source>Counted cash</source>
-        <translation>Espèces comptées</translation>
+        <translation>Compté</translation>
     </message>
     <message>
         <source>Variance</source>

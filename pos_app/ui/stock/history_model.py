@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from pos_app.domain.stock import MovementKind
 from pos_app.services.movement_history import MovementFilter, MovementHistoryService, MovementLine
-from pos_app.ui.widgets.paged_model import PagedTableModel
+from pos_app.ui.widgets.paged_model import PagedTableModel, Shown, per_column
 
 Index = QModelIndex | QPersistentModelIndex
 OUT_COLOUR = QColor("#8a1c12")
@@ -73,7 +72,7 @@ def signed(quantity: int) -> str:
     return f"+{quantity}" if quantity > 0 else f"{MINUS}{-quantity}"
 
 
-# What each column shows of a movement, by column number (data() runs for every role of every visible cell).
+# What each column shows of a movement, by column number.
 CELL_TEXTS: tuple[Callable[[MovementLine], str], ...] = (
     lambda line: line.at.astimezone().strftime("%Y-%m-%d %H:%M"),
     lambda line: line.sku,
@@ -89,10 +88,6 @@ CELL_TEXTS: tuple[Callable[[MovementLine], str], ...] = (
 )
 
 
-def cell_text(line: MovementLine, column: int) -> str:
-    return CELL_TEXTS[column](line)
-
-
 def _alignment(column: int) -> Qt.AlignmentFlag:
     horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
     return horizontal | Qt.AlignmentFlag.AlignVCenter
@@ -101,24 +96,21 @@ def _alignment(column: int) -> Qt.AlignmentFlag:
 ALIGNMENTS = tuple(_alignment(column) for column in HistoryColumn)
 
 
-def _foreground(line: MovementLine, column: int) -> QColor | None:
-    if column != HistoryColumn.QUANTITY:
-        return None
-    return IN_COLOUR if line.quantity > 0 else OUT_COLOUR
+TIPPED_COLUMNS = (HistoryColumn.REASON, HistoryColumn.REFERENCE)
 
 
-def _tip(line: MovementLine, column: int) -> str | None:
-    if column in (HistoryColumn.REASON, HistoryColumn.REFERENCE):
-        return cell_text(line, column) or None
-    return None
-
-
-ROLES: dict[int, Callable[[MovementLine, int], Any]] = {
-    Qt.ItemDataRole.DisplayRole: cell_text,
-    Qt.ItemDataRole.TextAlignmentRole: lambda _line, column: ALIGNMENTS[column],
-    Qt.ItemDataRole.ForegroundRole: _foreground,
-    Qt.ItemDataRole.ToolTipRole: _tip,
-}
+def prepare(line: MovementLine) -> Shown:
+    """What the movement shows, by role and column; runs on the worker as the page arrives."""
+    texts = tuple(text(line) for text in CELL_TEXTS)
+    colour = IN_COLOUR if line.quantity > 0 else OUT_COLOUR
+    return {
+        Qt.ItemDataRole.DisplayRole: texts,
+        Qt.ItemDataRole.TextAlignmentRole: ALIGNMENTS,
+        Qt.ItemDataRole.ForegroundRole: per_column(len(HistoryColumn), {HistoryColumn.QUANTITY: colour}),
+        Qt.ItemDataRole.ToolTipRole: per_column(
+            len(HistoryColumn), {column: texts[column] or None for column in TIPPED_COLUMNS}
+        ),
+    }
 
 
 class MovementTableModel(PagedTableModel[MovementLine, MovementFilter]):
@@ -126,7 +118,7 @@ class MovementTableModel(PagedTableModel[MovementLine, MovementFilter]):
     headers = HEADERS
     header_tips = HEADER_TIPS
     align = staticmethod(_alignment)
-    roles = ROLES
+    prepare = staticmethod(prepare)
 
     def __init__(self, history: MovementHistoryService, parent: QObject | None = None) -> None:
         super().__init__(history.page, MovementFilter(), parent)

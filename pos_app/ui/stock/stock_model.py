@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont
 
 from pos_app.services.inventory import SkuRow
 from pos_app.services.stock_list import StockListService, StockQuery, StockSort
-from pos_app.ui.widgets.paged_model import PagedTableModel
+from pos_app.ui.widgets.paged_model import PagedTableModel, Shown
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,8 +81,7 @@ def status_of(row: SkuRow) -> StockStatus:
     return StockStatus.LOW if row.low_stock else StockStatus.IN_STOCK
 
 
-# What each column shows of a row, by column number: data() runs for every role of every visible cell at
-# each repaint, so it looks things up by position rather than matching on the column.
+# What each column shows of a row, by column number.
 CELL_TEXTS: tuple[Callable[[SkuRow], str], ...] = (
     lambda row: row.name,
     lambda row: row.variant,
@@ -93,10 +92,6 @@ CELL_TEXTS: tuple[Callable[[SkuRow], str], ...] = (
     lambda row: str(row.reserved),
     lambda row: str(row.available),
 )
-
-
-def cell_text(row: SkuRow, column: int) -> str:
-    return CELL_TEXTS[column](row)
 
 
 def status_tip(row: SkuRow) -> str | None:
@@ -121,28 +116,19 @@ def _alignment(column: int) -> Qt.AlignmentFlag:
 ALIGNMENTS = tuple(_alignment(column) for column in Column)
 
 
-def _background(row: SkuRow, _column: int) -> QColor | None:
+def prepare(row: SkuRow) -> Shown:
+    """What the row shows, by role and column; runs on the worker as the page arrives."""
+    shown: dict[int, Any] = {
+        Qt.ItemDataRole.DisplayRole: tuple(text(row) for text in CELL_TEXTS),
+        Qt.ItemDataRole.TextAlignmentRole: ALIGNMENTS,
+    }
     highlight = HIGHLIGHTS.get(status_of(row))
-    return highlight.background if highlight else None
-
-
-def _foreground(row: SkuRow, _column: int) -> QColor | None:
-    highlight = HIGHLIGHTS.get(status_of(row))
-    return highlight.foreground if highlight else None
-
-
-def _font(row: SkuRow, column: int) -> QFont | None:
-    return _bold_font() if column == Column.AVAILABLE and status_of(row) is not StockStatus.IN_STOCK else None
-
-
-ROLES: dict[int, Callable[[SkuRow, int], Any]] = {
-    Qt.ItemDataRole.DisplayRole: cell_text,
-    Qt.ItemDataRole.TextAlignmentRole: lambda _row, column: ALIGNMENTS[column],
-    Qt.ItemDataRole.BackgroundRole: _background,
-    Qt.ItemDataRole.ForegroundRole: _foreground,
-    Qt.ItemDataRole.FontRole: _font,
-    Qt.ItemDataRole.ToolTipRole: lambda row, _column: status_tip(row),
-}
+    if highlight is not None:
+        shown[Qt.ItemDataRole.BackgroundRole] = highlight.background
+        shown[Qt.ItemDataRole.ForegroundRole] = highlight.foreground
+        shown[Qt.ItemDataRole.FontRole] = bold_available()
+        shown[Qt.ItemDataRole.ToolTipRole] = status_tip(row)
+    return shown
 
 
 class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
@@ -153,10 +139,11 @@ class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
     headers = HEADERS
     header_tips = HEADER_TIPS
     align = staticmethod(_alignment)
-    roles = ROLES
+    prepare = staticmethod(prepare)
 
     def __init__(self, stock_list: StockListService, parent: QObject | None = None) -> None:
         super().__init__(stock_list.page, StockQuery(), parent)
+        bold_available()
 
     @property
     def sort_column(self) -> Column:
@@ -171,7 +158,9 @@ class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
 
 
 @cache
-def _bold_font() -> QFont:
+def bold_available() -> tuple[QFont | None, ...]:
+    """The Available figure in bold. Made by the first model, on the GUI thread where fonts belong; the
+    worker only reads it."""
     font = QFont()
     font.setBold(True)
-    return font
+    return tuple(font if column == Column.AVAILABLE else None for column in Column)

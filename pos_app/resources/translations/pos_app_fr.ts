@@ -1690,6 +1690,30 @@
         <translation>en stock</translation>
     </message>
     <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>{count} bad row(s): nothing can be imported until the file is fixed.</source>
+        <translation>{count} ligne(s) en erreur&#xa0;: rien ne peut être importé tant que le fichier n’est pas corrigé.</translation>
+    </message>
+    <message>
+        <source>new product(s)</source>
+        <translation>nouveau(x) produit(s)</translation>
+    </message>
+    <message>
+        <source>new variant(s)</source>
+        <translation>nouvelle(s) déclinaison(s)</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifiée(s)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangée(s)</translation>
+    </message>
+    <message>
         <source>Import the catalogue from CSV</source>
         <translation>Importer le catalogue depuis un CSV</translation>
     </message>
@@ -1768,6 +1792,10 @@
     <message>
         <source>Imported: {products} new product(s), {created} new variant(s), {updated} updated, {movements} stock movement(s).</source>
         <translation>Import terminé&#xa0;: {products} nouveau(x) produit(s), {created} nouvelle(s) déclinaison(s), {updated} modifiée(s), {movements} mouvement(s) de stock.</translation>
+    </message>
+    <message>
+        <source>{count} bad row(s): nothing was imported.</source>
+        <translation>{count} ligne(s) en erreur&#xa0;: rien n’a été importé.</translation>
     </message>
     <message>
         <source>Could not read the file ({reason}). Check that it is a CSV file saved as UTF-8.</source>

@@ -67,22 +67,22 @@ def change_text(change: RowChange) -> str:
     parts = []
     for field in change.fields:
         name = _tr(FIELD_NAMES.get(field.field, field.field))
-        before = field.before or _tr("empty")
-        after = field.after or _tr("empty")
+        before = field.before or QCoreApplication.translate("ImportDialog", "empty")
+        after = field.after or QCoreApplication.translate("ImportDialog", "empty")
         parts.append(f"{name} {before} → {after}")
     return "; ".join(parts)
 
 
 def summary_text(preview: ImportPreview) -> str:
     if preview.errors:
-        return _tr("{count} bad row(s): nothing can be imported until the file is fixed.").format(
-            count=len(preview.errors)
-        )
+        return QCoreApplication.translate(
+            "ImportDialog", "{count} bad row(s): nothing can be imported until the file is fixed."
+        ).format(count=len(preview.errors))
     counts = [
-        (preview.count(ChangeAction.NEW_PRODUCT), _tr("new product(s)")),
-        (preview.count(ChangeAction.NEW_VARIANT), _tr("new variant(s)")),
-        (preview.count(ChangeAction.UPDATE), _tr("changed")),
-        (preview.count(ChangeAction.UNCHANGED), _tr("unchanged")),
+        (preview.count(ChangeAction.NEW_PRODUCT), QCoreApplication.translate("ImportDialog", "new product(s)")),
+        (preview.count(ChangeAction.NEW_VARIANT), QCoreApplication.translate("ImportDialog", "new variant(s)")),
+        (preview.count(ChangeAction.UPDATE), QCoreApplication.translate("ImportDialog", "changed")),
+        (preview.count(ChangeAction.UNCHANGED), QCoreApplication.translate("ImportDialog", "unchanged")),
     ]
     return " · ".join(f"{count} {words}" for count, words in counts if count)
 
@@ -277,7 +277,11 @@ class ImportDialog(QDialog):
         self._choose.setEnabled(True)
         if isinstance(error, ImportRejected):  # the file changed since it was read: its rows as they are now
             self._fill_errors(error.errors)
-            self._summary.setText(_tr("{count} bad row(s): nothing was imported.").format(count=len(error.errors)))
+            self._summary.setText(
+                QCoreApplication.translate("ImportDialog", "{count} bad row(s): nothing was imported.").format(
+                    count=len(error.errors)
+                )
+            )
             return
         self._summary.setText("")
         if isinstance(error, OSError | UnicodeDecodeError):

@@ -89,6 +89,8 @@ def shoot(services: Services, manager: Actor, folder: Path) -> None:
     stock = window.stock_page
     window.pages.show_page(stock)
     until(lambda: stock.settled)
+    stock.findChild(QLineEdit, "stockFilter").setText("coton")
+    until(lambda: stock.settled)
     table = stock.findChild(QTableView, "stockTable")
     select(table, "T-SHIR-COTO-M-NOIR")
     save(window, "stock-actions.png")

@@ -1,1 +1,1 @@
-"""The stock list: every SKU with its price and stock figures."""
+"""The stock pages: the stock list with its actions (receive, adjust, labels) and the movement history."""

@@ -33,12 +33,14 @@ Shown = Mapping[int, Any]
 class _Prepared(Generic[Row]):
     rows: list[Row]
     shown: list[Shown]
+    roles: frozenset[int]  # every role some row of the page sets
     after: Cursor | None
 
 
 def _read_and_prepare(read: Callable[[], Page[Row]], prepare: Callable[[Row], Shown]) -> _Prepared[Row]:
     page = read()
-    return _Prepared(list(page.rows), [prepare(row) for row in page.rows], page.after)
+    shown = [prepare(row) for row in page.rows]
+    return _Prepared(list(page.rows), shown, frozenset().union(*shown), page.after)
 
 
 class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
@@ -58,6 +60,7 @@ class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
         self._page_size = page_size
         self._rows: list[Row] = []
         self._shown: list[Shown] = []
+        self._roles: frozenset[int] = frozenset()
         self._after: Cursor | None = None
         self._generation = 0
         self._reading = False
@@ -116,7 +119,7 @@ class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
             return
         self._reading = False
         self.beginResetModel()
-        self._rows, self._shown, self._after = page.rows, page.shown, page.after
+        self._rows, self._shown, self._roles, self._after = page.rows, page.shown, page.roles, page.after
         self.endResetModel()
         self.loaded.emit()
 
@@ -149,6 +152,7 @@ class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
             self._shown.extend(page.shown)
+            self._roles |= page.roles
             self.endInsertRows()
         self._after = page.after
 
@@ -166,11 +170,14 @@ class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
         """Every role a delegate asks of one cell, in one call from Qt."""
         if not index.isValid():
             return
-        shown, column = self._shown[index.row()], index.column()
+        shown, column, roles = self._shown[index.row()], index.column(), self._roles
         for role_data in span:
-            value = _value(shown.get(role_data.role()), column)
+            role = role_data.role()
+            value = _value(shown.get(role), column)
             if value is not None:
                 role_data.setData(value)
+            elif role in roles:  # the delegate reuses its span: else another row's value would stay
+                role_data.clearData()
 
 
 def _value(values: Any, column: int) -> Any:

@@ -402,12 +402,12 @@ def _figures(
         tallies[index].by_method[method] += _money(cur, amount)
 
     start, end = literal(spans[0].start, UTCDateTime()), literal(spans[-1].end, UTCDateTime())
-    seats = _counter_sales(
+    sold_seats = _counter_sales(
         Booking.paid_at >= start,
         Booking.paid_at < end,
         *([] if register_id is None else [Booking.register_id == register_id]),
     )
-    for index, till, rate, method, count, total in session.execute(_per_period(periods, seats)):
+    for index, till, rate, method, count, total in session.execute(_per_period(periods, sold_seats)):
         tally = tallies[index]
         tally.sales_count += int(count)
         tally.total += _money(cur, total)
@@ -438,10 +438,10 @@ def _figures(
     ):
         refunded[index, till, Decimal(str(rate))] += _money(cur, gross)
 
-    seats = _counter_refunds(
+    paid_back = _counter_refunds(
         session, _entries_of(session, register_id), JournalEntry.at >= start, JournalEntry.at < end
     )
-    for index, till, rate, method, count, total in session.execute(_per_period(periods, seats)):
+    for index, till, rate, method, count, total in session.execute(_per_period(periods, paid_back)):
         tally = tallies[index]
         tally.refunds_count += int(count)
         tally.refunds_total += _money(cur, total)

@@ -220,6 +220,29 @@ def test_sales_count_on_the_day_of_the_shops_time_zone_across_the_change_to_summ
     assert [(d.first_day.day, d.sales_count) for d in in_utc.periods] == [(28, 2), (29, 2), (30, 0)]
 
 
+def test_a_seat_counts_on_the_day_it_was_paid_or_paid_back_in_the_shops_time_zone(
+    shop, workshop, cashier, accountant, clock
+):
+    clock.now = datetime(2026, 11, 22, 22, 59, 59, tzinfo=UTC)  # Sunday 23:59:59 in Paris
+    shop.pos.open_session(cashier, "R1", Decimal("0"))
+    late = shop.bookings.sell_at_counter(cashier, workshop.id, name="Awa", method="card")
+    clock.now = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)  # Monday 00:00 in Paris
+    shop.bookings.sell_at_counter(cashier, workshop.id, name="Binta", method="cash")
+    shop.bookings.cancel(cashier, late.id, "cannot come")
+
+    days = shop.sales_reports.report(accountant, date(2026, 11, 22), date(2026, 11, 24), zone=PARIS).periods
+
+    assert [(d.sales_count, d.total, d.refunds_count, d.refunds_total) for d in days] == [
+        (1, Decimal("12.35"), 0, Decimal(0)),
+        (1, Decimal("12.35"), 1, Decimal("12.35")),
+        (0, Decimal(0), 0, Decimal(0)),
+    ]
+    assert [d.by_method for d in days[:2]] == [
+        {"cash": Decimal(0), "card": Decimal("12.35")},
+        {"cash": Decimal("12.35"), "card": Decimal("-12.35")},
+    ]
+
+
 def test_weeks_run_from_monday_and_months_are_calendar_months_cut_to_the_period(shop, cashier, accountant, clock):
     clock.now = datetime(2026, 11, 8, 23, 0, tzinfo=UTC)  # a Sunday
     shop.pos.open_session(cashier, "R1", Decimal("0"))

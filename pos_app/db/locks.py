@@ -25,6 +25,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from pos_app.db.connection import core
 from pos_app.db.models import Sku, StockLevelRow
 from pos_app.db.stock_queries import reserved_by_sku, reserved_of
 
@@ -59,7 +60,7 @@ def lock_stock(session: Session, sku_ids: Iterable[int]) -> dict[int, int]:
     ordered = sorted(set(sku_ids))
     if not ordered:
         return {}
-    return {sku_id: on_hand for sku_id, on_hand in session.execute(_LOCK_BY_ID, {"sku_ids": ordered})}
+    return {sku_id: on_hand for sku_id, on_hand in core(session).execute(_LOCK_BY_ID, {"sku_ids": ordered})}
 
 
 def lock_stock_and_holds(session: Session, sku_ids: Iterable[int], now: datetime) -> dict[int, tuple[int, int]]:
@@ -73,7 +74,7 @@ def lock_stock_and_holds(session: Session, sku_ids: Iterable[int], now: datetime
 def lock_stock_of(session: Session, code: str, now: datetime) -> LockedStock | None:
     """Find the SKU with this code and lock its stock row in one statement, then read its holds counting
     at `now` in a second one (see above). None when no SKU has the code."""
-    found = session.execute(_LOCK_BY_CODE, {"code": code}).first()
+    found = core(session).execute(_LOCK_BY_CODE, {"code": code}).first()
     if found is None:
         return None
     sku_id, on_hand, threshold = found

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from pos_app.db.connection import core
 from pos_app.db.models import NumberSequence
 
 _SEQUENCES = NumberSequence.__table__
@@ -37,4 +38,4 @@ _TAKE_NEXT = {"postgresql": _take_next(postgresql.insert), "sqlite": _take_next(
 
 def next_number(session: Session, series: str, year: int) -> int:
     statement = _TAKE_NEXT[session.get_bind().dialect.name]
-    return int(session.execute(statement, {"series": series, "year": year}).scalar_one())
+    return int(core(session).execute(statement, {"series": series, "year": year}).scalar_one())

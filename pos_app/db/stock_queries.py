@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Subquery, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
+from pos_app.db.connection import core
 from pos_app.db.models import Reservation, ReservationLine
 
 # The tables, not the mapped classes: statements built on them run as plain Core statements, without the
@@ -68,7 +69,7 @@ _RESERVED_OF_ONE = select(func.coalesce(func.sum(_LINES.c.quantity), 0)).where(
 
 def reserved_of(session: Session, sku_id: int, now: datetime) -> int:
     """Units of one SKU held by holds counting at `now` (no list of ids to expand: the statement is final)."""
-    return int(session.execute(_RESERVED_OF_ONE, {"sku_id": sku_id, "now": now}).scalar_one())
+    return int(core(session).execute(_RESERVED_OF_ONE, {"sku_id": sku_id, "now": now}).scalar_one())
 
 
 def reserved_by_sku(session: Session, sku_ids: Iterable[int], now: datetime) -> dict[int, int]:
@@ -76,5 +77,5 @@ def reserved_by_sku(session: Session, sku_ids: Iterable[int], now: datetime) -> 
     ids = list(set(sku_ids))
     if not ids:
         return {}
-    rows = session.execute(_RESERVED_BY_SKU, {"sku_ids": ids, "now": now})
+    rows = core(session).execute(_RESERVED_BY_SKU, {"sku_ids": ids, "now": now})
     return {sku_id: int(total) for sku_id, total in rows}

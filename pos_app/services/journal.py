@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pos_app.db.connection import core
 from pos_app.db.engine import Database
 from pos_app.db.models import JournalClosing, JournalEntry, Register, Setting
 from pos_app.domain.journal import (
@@ -150,18 +151,18 @@ def append(
     was taken meanwhile, which the register lock prevents unless a writer bypasses this function: the
     caller's transaction is then unusable; roll it back and run the whole unit of work again (as for a
     PostgreSQL deadlock or serialization failure)."""
-    code = session.execute(_LOCK_REGISTER, {"register_id": register_id}).scalar_one_or_none()
+    code = core(session).execute(_LOCK_REGISTER, {"register_id": register_id}).scalar_one_or_none()
     if code is None:
         raise NotFound(f"No register with id {register_id}: the journal entry was not written.")
     month = Period.month_at(now)
-    if session.execute(_MONTH_CLOSED, {"register_id": register_id, "period": month.label}).first() is not None:
+    if core(session).execute(_MONTH_CLOSED, {"register_id": register_id, "period": month.label}).first() is not None:
         raise PeriodClosed(
             f"{month} is closed on register {code}, but this entry would be dated "
             f"{now.astimezone(UTC):%Y-%m-%d %H:%M} UTC: check the clock of this machine. Nothing was written."
         )
     signer = current_signer()
     _confirm_public_key(session, signer)
-    last = session.execute(_LAST_ENTRY, {"register_id": register_id}).first()
+    last = core(session).execute(_LAST_ENTRY, {"register_id": register_id}).first()
     head = _head_to_build_on(session, register_id, code, signer.public_key, last is not None)
     position = build_on(head, ChainPosition(last.sequence, last.hash, last.grand_total) if last else None)
     content = next_entry(position, code, kind, now, amount, payload)
@@ -179,7 +180,7 @@ def append(
         "signature": signer.sign(entry_message(digest)),
     }
     try:
-        entry_id = session.execute(_INSERT_ENTRY, values).scalar_one()
+        entry_id = core(session).execute(_INSERT_ENTRY, values).scalar_one()
     except IntegrityError as error:
         if not any(name in str(error.orig) for name in _SEQUENCE_CLASH):
             raise
@@ -199,12 +200,12 @@ def _confirm_public_key(session: Session, signer: Signer) -> None:
     cache_key = (str(bind.url), signer.public_key.fingerprint)
     if cache_key in _confirmed_keys:
         return
-    stored = session.execute(_SETTING, {"key": PUBLIC_KEY_SETTING}).scalar_one_or_none()
+    stored = core(session).execute(_SETTING, {"key": PUBLIC_KEY_SETTING}).scalar_one_or_none()
     if stored is None:
-        session.execute(
+        core(session).execute(
             _insert(session).values(key=PUBLIC_KEY_SETTING, value=signer.public_key.pem).on_conflict_do_nothing()
         )
-        stored = session.execute(_SETTING, {"key": PUBLIC_KEY_SETTING}).scalar_one()
+        stored = core(session).execute(_SETTING, {"key": PUBLIC_KEY_SETTING}).scalar_one()
         if stored == signer.public_key.pem:
             return  # ours, not committed yet: check again next time rather than trust a rollback-able write
     try:
@@ -223,7 +224,7 @@ def _confirm_public_key(session: Session, signer: Signer) -> None:
 def _head_to_build_on(
     session: Session, register_id: int, code: str, public_key: PublicKey, has_entries: bool
 ) -> ChainPosition | None:
-    stored = session.execute(_SETTING, {"key": _head_key(register_id)}).scalar_one_or_none()
+    stored = core(session).execute(_SETTING, {"key": _head_key(register_id)}).scalar_one_or_none()
     signed = _parse_head(stored)
     if signed is None and not has_entries:
         return None
@@ -274,7 +275,7 @@ def _write_head(session: Session, register_id: int, signed: SignedHead) -> None:
         sort_keys=True,
     )
     statement = _UPSERT_SETTING[session.get_bind().dialect.name]
-    session.execute(statement, {"key": _head_key(register_id), "value": value})
+    core(session).execute(statement, {"key": _head_key(register_id), "value": value})
     _trusted_heads[(str(session.get_bind().url), register_id)] = value
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Integer, Select, bindparam, cast, exists, func, insert, n
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pos_app.db.connection import core
 from pos_app.db.engine import Database
 from pos_app.db.locks import lock_stock_and_holds
 from pos_app.db.models import Booking as BookingRow
@@ -976,11 +977,11 @@ class _SellingTill:
 def _selling_till(session: Session, actor: Actor, register: str | None) -> _SellingTill:
     """The open till a sale goes to: one Core statement for a named register, else as _open_till finds it."""
     if register is not None:
-        found = session.execute(_OPEN_TILL_OF_CODE, {"code": str(register).strip().upper()}).first()
+        found = core(session).execute(_OPEN_TILL_OF_CODE, {"code": str(register).strip().upper()}).first()
         if found is not None:
             return _SellingTill(*found)
     till = _open_till(session, actor, register)  # raises the error that says what is wrong
-    code = session.execute(_REGISTER_CODE, {"register_id": till.register_id}).scalar_one()
+    code = core(session).execute(_REGISTER_CODE, {"register_id": till.register_id}).scalar_one()
     return _SellingTill(till.id, till.register_id, code)
 
 
@@ -1008,7 +1009,7 @@ def _open_till(session: Session, actor: Actor, register: str | None, *, lock: bo
 
 def _find_skus(session: Session, codes: Sequence[str]) -> dict[str, _FoundSku]:
     wanted = set(codes)
-    rows = session.execute(_FIND_SKUS, {"codes": list(wanted), "barcodes": list(wanted)}).all()
+    rows = core(session).execute(_FIND_SKUS, {"codes": list(wanted), "barcodes": list(wanted)}).all()
     found: dict[str, _FoundSku] = {}
     inactive = []
     for (
@@ -1110,7 +1111,7 @@ def _running_promotions(session: Session, items: Iterable[_FoundSku], now: datet
         "product_ids": sorted({item.product_id for item in items}),
         "category_ids": sorted({item.category_id for item in items if item.category_id is not None}),
     }
-    rows = session.execute(_RUNNING_PROMOTIONS, params).all()
+    rows = core(session).execute(_RUNNING_PROMOTIONS, params).all()
     terms: dict[int, tuple[Any, ...]] = {}
     products: dict[int, set[int]] = defaultdict(set)
     categories: dict[int, set[int]] = defaultdict(set)
@@ -1187,7 +1188,8 @@ def _write_sale(
     change_due: Decimal,
     tenders: Sequence[Tender],
 ) -> int:
-    sale_id = session.execute(
+    connection = core(session)
+    sale_id = connection.execute(
         _INSERT_SALE,
         {
             "number": number,
@@ -1204,7 +1206,7 @@ def _write_sale(
             "ticket_discount_percent": ticket_discount,
         },
     ).scalar_one()
-    session.execute(
+    connection.execute(
         _INSERT_SALE_LINES,
         [
             {
@@ -1223,7 +1225,7 @@ def _write_sale(
             for priced, (code, _, discount) in zip(ticket.lines, wanted, strict=True)
         ],
     )
-    session.execute(
+    connection.execute(
         _INSERT_SALE_PAYMENTS,
         [{"sale_id": sale_id, "method": t.method.value, "amount": t.amount, "reference": t.reference} for t in tenders],
     )

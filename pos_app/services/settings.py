@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app import config
+from pos_app.db.connection import core
 from pos_app.db.engine import Database
 from pos_app.db.models import Product, Setting, TaxRate
 from pos_app.domain.contact import check_email, check_phone, check_vat_number
@@ -83,7 +84,7 @@ _RESERVATION_MINUTES = select(Setting.__table__.c.value).where(Setting.__table__
 
 def read_currency(session: Session) -> Currency:
     """The shop's currency alone: what a sale needs of the settings."""
-    return currency(session.execute(_CURRENCY).scalar_one_or_none() or "EUR")
+    return currency(core(session).execute(_CURRENCY).scalar_one_or_none() or "EUR")
 
 
 def read_reservation_minutes(session: Session) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy import Integer, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pos_app.db.connection import core
 from pos_app.db.models import Brand, Category, Product, Sku, StockLevelRow, StockMovement
 from pos_app.domain.stock import MovementKind
 from pos_app.domain.text import search_key
@@ -45,7 +46,7 @@ def write_movement(
 
     The UPDATE re-checks on_hand >= 0 itself, so a caller that forgot to lock still cannot go negative.
     """
-    changed = session.execute(_APPLY, {"target": sku_id, "delta": quantity})
+    changed = core(session).execute(_APPLY, {"target": sku_id, "delta": quantity})
     if changed.rowcount != 1:
         raise RuntimeError(f"stock row {sku_id} was not locked before it was changed")
     movement = {
@@ -59,7 +60,7 @@ def write_movement(
         "user_id": user_id,
         "at": at,
     }
-    return session.execute(_RECORD, movement).scalar_one()
+    return core(session).execute(_RECORD, movement).scalar_one()
 
 
 def write_movements(
@@ -73,10 +74,10 @@ def write_movements(
 ) -> None:
     """Apply movements (sku_id, on_hand as locked, quantity) to locked stock rows, one statement for all
     the rows and one for all the records."""
-    changed = session.execute(_APPLY, [{"target": sku_id, "delta": quantity} for sku_id, _, quantity in changes])
+    changed = core(session).execute(_APPLY, [{"target": sku_id, "delta": quantity} for sku_id, _, quantity in changes])
     if changed.rowcount != len(changes):
         raise RuntimeError("a stock row was not locked before it was changed")
-    session.execute(
+    core(session).execute(
         _RECORD_MANY,
         [
             {

@@ -1,7 +1,6 @@
 """Screenshots of the admin's page, one per tab, over the demo shop, for docs and for looking at the UI.
 
-Run on a screen, or on a virtual one:
-    Xvfb :99 &
+Run on a screen, or on a virtual one (see capture.py):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/admin_screenshots.py
 It writes admin-*.png next to this file from a throwaway SQLite database holding the demo shop (pos-app demo),
 with a second and a deactivated register, a deactivated user, a network receipt printer, a mail server, test
@@ -11,53 +10,32 @@ refusing a bad VAT number under its field.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from capture import save, throwaway_shop, visible_dialog, wait_for, window_of
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from pos_app.services import Services, open_services
-from pos_app.services.demo import seed_demo
+from pos_app.services import Services
 from pos_app.ui.admin.admin_page import AdminPage
 from pos_app.ui.admin.panel import AdminPanel
 from pos_app.ui.admin.user_dialogs import NewUserDialog
-from pos_app.ui.background import wait_for_background
-from pos_app.ui.main_window import MainWindow
 
-OUT = Path(__file__).resolve().parent
 ADMIN = ("admin", "admin-demo")
+TABS = (
+    ("usersPanel", "admin-users.png"),
+    ("registersPanel", "admin-registers.png"),
+    ("shopPanel", "admin-shop.png"),
+    ("taxesPanel", "admin-taxes.png"),
+    ("invoicingPanel", "admin-invoices.png"),
+    ("printerPanel", "admin-printer.png"),
+    ("mailPanel", "admin-email.png"),
+    ("onlineShopPanel", "admin-online-shop.png"),
+)
 
 
-def wait(ms: int) -> None:
-    """Run the event loop for a while; unlike QTest.qWait, it lets the background worker have Python's GIL."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_for(signal: object, act: object, ms: int = 10_000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
-    QTimer.singleShot(ms, loop.quit)
-    act()  # type: ignore[operator]
-    loop.exec()
-    signal.disconnect(loop.quit)  # type: ignore[attr-defined]
-
-
-def save(widget: QWidget, name: str) -> None:
-    widget.activateWindow()
-    wait(250)
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(f"wrote {path}")
-
-
-def show_tab(page: AdminPage, name: str) -> AdminPanel:
+def first_visit(page: AdminPage, name: str) -> AdminPanel:
+    """Show a tab not shown yet, once it has loaded."""
     panel = page.panel(name)
     wait_for(panel.loaded, lambda: page.show_panel(name))
     return panel
@@ -80,7 +58,6 @@ def logo_png(path: Path) -> None:
 
 
 def prepare(svc: Services, folder: Path) -> None:
-    seed_demo(svc)
     admin = svc.auth.login(*ADMIN)
     svc.pos.add_register(admin, "R2", "Counter by the door")
     svc.pos.add_register(admin, "R3", "Pop-up stand")
@@ -104,54 +81,36 @@ def prepare(svc: Services, folder: Path) -> None:
     svc.settings.set_logo(admin, logo.read_bytes())
 
 
-def main() -> None:
-    app = QApplication(sys.argv)
-    app.setApplicationDisplayName("pos-app")
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["POS_SECRETS_FILE"] = str(Path(folder) / "secrets.json")
-        os.environ.pop("STRIPE_API_KEY", None)
-        os.environ.pop("STRIPE_WEBHOOK_SECRET", None)
-        svc = open_services(f"sqlite:///{Path(folder) / 'pos.db'}")
-        try:
-            prepare(svc, Path(folder))
-            window = MainWindow(svc, svc.auth.login(*ADMIN))
-            window.resize(1200, 780)
-            window.show()
-            page = window.admin_page
-            assert page is not None
-            window.pages.show_page(page)
-            for name, file in (
-                ("usersPanel", "admin-users.png"),
-                ("registersPanel", "admin-registers.png"),
-                ("shopPanel", "admin-shop.png"),
-                ("taxesPanel", "admin-taxes.png"),
-                ("invoicingPanel", "admin-invoices.png"),
-                ("printerPanel", "admin-printer.png"),
-                ("mailPanel", "admin-email.png"),
-                ("onlineShopPanel", "admin-online-shop.png"),
-            ):
-                show_tab(page, name)
-                save(window, file)
-            users = show_tab(page, "usersPanel")
-            users.findChild(QPushButton, "newUserButton").click()
-            wait(300)
-            dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, NewUserDialog) and w.isVisible())
-            dialog.findChild(QLineEdit, "newUsername").setText("awa.diallo")
-            dialog.findChild(QLineEdit, "newUserPassword").setText("a first password")
-            dialog.findChild(QLineEdit, "newUserRepeat").setText("a first passwort")
-            dialog.submit()
-            save(dialog, "admin-new-user.png")
-            dialog.reject()
-            shop = show_tab(page, "shopPanel")
-            shop.findChild(QLineEdit, "shopVatNumber").setText("FR 123@456")
-            wait_for(shop.finished, shop.findChild(QPushButton, "saveShopButton").click)
-            save(window, "admin-shop-error.png")
-            window.close()
-            wait_for_background(10_000)
-        finally:
-            svc.close()
-    app.quit()
+def shoot(svc: Services) -> None:
+    window = window_of(svc, svc.auth.login(*ADMIN))
+    page = window.admin_page
+    assert page is not None
+    window.pages.show_page(page)
+    for name, file in TABS:
+        first_visit(page, name)
+        save(window, file)
+    users = page.show_panel("usersPanel")
+    users.findChild(QPushButton, "newUserButton").click()
+    dialog = visible_dialog(users, NewUserDialog)
+    dialog.findChild(QLineEdit, "newUsername").setText("awa.diallo")
+    dialog.findChild(QLineEdit, "newUserPassword").setText("a first password")
+    dialog.findChild(QLineEdit, "newUserRepeat").setText("a first passwort")
+    dialog.submit()
+    save(dialog, "admin-new-user.png")
+    dialog.reject()
+    shop = page.show_panel("shopPanel")
+    shop.findChild(QLineEdit, "shopVatNumber").setText("FR 123@456")
+    wait_for(shop.finished, shop.findChild(QPushButton, "saveShopButton").click)
+    save(window, "admin-shop-error.png")
+    window.close()
+
+
+def main() -> int:
+    with throwaway_shop() as (svc, folder):
+        prepare(svc, folder)
+        shoot(svc)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

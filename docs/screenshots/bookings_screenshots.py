@@ -1,7 +1,6 @@
 """Screenshots of the bookings page and of a seat sold at the counter, over the demo shop and its slots.
 
-Run on a screen, or on a virtual one:
-    Xvfb :99 &
+Run on a screen, or on a virtual one (see capture.py):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/bookings_screenshots.py
 It writes bookings-day.png (a Saturday: fittings and a workshop with its bookings), bookings-week.png (its week)
 and counter-book-slot.png (the cashier selling a workshop seat) next to this file, from a throwaway SQLite
@@ -12,10 +11,6 @@ by hand so that one payment arrives after its hold ran out and its seat was take
 
 from __future__ import annotations
 
-import os
-import socket
-import sys
-import tempfile
 from contextlib import suppress
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -24,23 +19,28 @@ from typing import Any
 
 import stripe
 from aiosmtpd.controller import Controller
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from capture import (
+    WEBHOOK_SECRET,
+    WINDOW_SIZE,
+    HandClock,
+    free_port,
+    localstripe,
+    save,
+    throwaway_shop,
+    until,
+    window_of,
+)
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from pos_app.payments.stripe_gateway import StripeGateway
-from pos_app.services import Services, open_services
+from pos_app.services import Services
 from pos_app.services.bookings import Slot
-from pos_app.services.demo import seed_demo
-from pos_app.ui.background import wait_for_background
 from pos_app.ui.bookings.book_slot_dialog import BookSlotDialog
 from pos_app.ui.bookings.bookings_page import View
 from pos_app.ui.counter.counter_page import CounterPage
-from pos_app.ui.main_window import MainWindow
 
-OUT = Path(__file__).resolve().parent
-REPO_ROOT = OUT.parents[1]
-WEBHOOK_SECRET = "whsec_screenshots"
 CARD_THAT_PAYS = "pm_card_visa"
 REFUSED_DOMAIN = "@refused.example"
 
@@ -56,49 +56,6 @@ class Mailbox:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         return "250 Message accepted for delivery"
-
-
-class HandClock:
-    """The shop's clock, moved on by hand between the steps of the story."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC).replace(second=0, microsecond=0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-def wait(ms: int) -> None:
-    """Run the event loop for a while. Unlike QTest.qWait, it lets the background worker have Python's GIL."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(ready: object, ms: int = 15_000) -> None:
-    waited = 0
-    while not ready() and waited < ms:  # type: ignore[operator]
-        wait(20)
-        waited += 20
-    if not ready():  # type: ignore[operator]
-        raise SystemExit("the screen did not reach the state to photograph")
-
-
-def save(widget: QWidget, name: str) -> None:
-    widget.activateWindow()
-    wait(300)
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(f"wrote {path}")
-
-
-def free_port() -> int:
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        return probe.getsockname()[1]
 
 
 def next_saturday(today: date) -> date:
@@ -167,31 +124,28 @@ def _slots_of(services: Services, day: date) -> list[Slot]:
 
 
 def shoot(services: Services, saturday: date, folder: Path) -> None:
-    window = MainWindow(services, services.auth.login("stock", "stock-demo"))
-    window.resize(1280, 800)
-    window.show()
+    window = window_of(services, services.auth.login("stock", "stock-demo"))
     page = window.bookings_page
     assert page is not None
     window.pages.show_page(page)
-    wait_until(lambda: page.agenda.rowCount() > 0 or page.day != saturday)
+    until(lambda: page.agenda.rowCount() > 0 or page.day != saturday)
     page.show_day(saturday)
-    wait_until(lambda: any(row.booking is not None for row in page.agenda.rows()))
+    until(lambda: any(row.booking is not None for row in page.agenda.rows()))
     page.tree.setCurrentIndex(page.agenda.index(1, 0, page.agenda.index(1, 0)))
-    wait(300)
     save(window, "bookings-day.png")
     page.show_view(View.WEEK)
-    wait_until(lambda: sum(1 for row in page.agenda.rows() if row.day is not None and row.slot is None) == 7)
+    until(lambda: sum(1 for row in page.agenda.rows() if row.day is not None and row.slot is None) == 7)
     save(window, "bookings-week.png")
     window.close()
 
     cashier = services.auth.login("cashier", "cashier-demo")
     machine = QSettings(str(folder / "machine.ini"), QSettings.Format.IniFormat)
     counter = CounterPage(services, cashier, settings=machine)
-    counter.resize(1280, 800)
+    counter.resize(*WINDOW_SIZE)
     counter.show()
-    wait_until(lambda: counter.findChild(QLineEdit, "scanField").isVisible())
+    until(lambda: counter.findChild(QLineEdit, "scanField").isVisible())
     QTest.mouseClick(counter.findChild(QPushButton, "bookSlotButton"), Qt.MouseButton.LeftButton)
-    wait_until(lambda: any(d.isVisible() and d.slots.rowCount() for d in counter.findChildren(BookSlotDialog)))
+    until(lambda: any(d.isVisible() and d.slots.rowCount() for d in counter.findChildren(BookSlotDialog)))
     dialog = next(d for d in counter.findChildren(BookSlotDialog) if d.isVisible())
     for row in range(dialog.slots.rowCount()):
         if dialog.slots.row(row).title.startswith("Atelier"):
@@ -205,43 +159,30 @@ def shoot(services: Services, saturday: date, folder: Path) -> None:
     counter.close()
 
 
-def _localstripe() -> Any:
-    """testsupport is not installed in the virtualenv: import it from the checkout this script is in."""
-    if str(REPO_ROOT) not in sys.path:
-        sys.path.append(str(REPO_ROOT))
-    from testsupport import localstripe
-
-    return localstripe
-
-
 def main() -> int:
-    app = QApplication(sys.argv)
     clock = HandClock()
     mail = Controller(Mailbox(), hostname="127.0.0.1", port=free_port())
     mail.start()
-    with _localstripe().start() as stripe_server, tempfile.TemporaryDirectory() as folder:
-        os.environ.setdefault("POS_JOURNAL_KEY_FILE", str(Path(folder) / "journal.pem"))
-        os.environ["POS_SECRETS_FILE"] = str(Path(folder) / "secrets.json")
-        gateway = StripeGateway(stripe_server.api_key, WEBHOOK_SECRET, api_base=stripe_server.api_base)
-        shopper = stripe.StripeClient(stripe_server.api_key, base_addresses={"api": stripe_server.api_base})
-        with open_services(f"sqlite:///{folder}/pos.db", clock=clock, payment_gateway=gateway) as services:
-            seed_demo(services)
-            services.mail.configure_smtp(
-                services.auth.login("admin", "admin-demo"),
-                host=mail.hostname,
-                port=mail.port,
-                security="none",
-                username="",
-                sender="bonjour@atelier-lumiere.example",
-            )
-            saturday = next_saturday(clock().astimezone().date())
-            story(services, Customers(services, shopper), clock, saturday)
-            shoot(services, saturday, Path(folder))
-            wait_for_background()
-    mail.stop()
-    app.processEvents()
+    try:
+        with localstripe().start() as stripe_server:
+            gateway = StripeGateway(stripe_server.api_key, WEBHOOK_SECRET, api_base=stripe_server.api_base)
+            shopper = stripe.StripeClient(stripe_server.api_key, base_addresses={"api": stripe_server.api_base})
+            with throwaway_shop(clock=clock, payment_gateway=gateway) as (services, folder):
+                services.mail.configure_smtp(
+                    services.auth.login("admin", "admin-demo"),
+                    host=mail.hostname,
+                    port=mail.port,
+                    security="none",
+                    username="",
+                    sender="bonjour@atelier-lumiere.example",
+                )
+                saturday = next_saturday(clock().astimezone().date())
+                story(services, Customers(services, shopper), clock, saturday)
+                shoot(services, saturday, folder)
+    finally:
+        mail.stop()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

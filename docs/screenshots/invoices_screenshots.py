@@ -1,7 +1,6 @@
-"""Screenshots of the accountant's invoices page, over the demo catalogue of take_screenshots.py.
+"""Screenshots of the accountant's invoices page, over shop_catalogue.py's shop.
 
-Run on a screen, or on a virtual one:
-    Xvfb :99 &
+Run on a screen, or on a virtual one (see capture.py):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/invoices_screenshots.py
 It writes invoices-*.png next to this file, from a throwaway SQLite database holding two months of invoiced
 counter sales: the list, one invoice opened, the credit note dialog, and an export in progress.
@@ -9,25 +8,20 @@ counter sales: the list, one invoice opened, the credit note dialog, and an expo
 
 from __future__ import annotations
 
-import sys
-import tempfile
 from datetime import timedelta
 from decimal import Decimal
 from itertools import cycle
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QLineEdit, QProgressBar, QWidget
-from take_screenshots import HandClock, fill_catalogue, settle  # beside this file, on the path when run
-from till_screenshots import dialog_of, save, until
+from capture import HandClock, save, throwaway_shop, until, visible_dialog, window_of
+from PySide6.QtWidgets import QLineEdit, QProgressBar, QWidget
+from shop_catalogue import fill_catalogue
 
 from pos_app.domain.roles import Actor
 from pos_app.invoices.model import CustomerDetails
-from pos_app.services import Services, open_services
-from pos_app.ui.background import wait_for_background
+from pos_app.services import Services
 from pos_app.ui.invoices.credit_note_dialog import CreditNoteDialog
 from pos_app.ui.invoices.export_job import wait_for_exports
-from pos_app.ui.main_window import MainWindow
 
 DAYS = 62
 CUSTOMERS = [
@@ -72,32 +66,27 @@ def two_months_of_invoices(services: Services, cashier: Actor, accountant: Actor
 
 
 def shoot(services: Services, accountant: Actor, opened_number: str, export_folder: Path) -> None:
-    window = MainWindow(services, accountant)
-    window.resize(1200, 760)
-    window.show()
+    window = window_of(services, accountant)
     page = window.invoices_page
     assert page is not None
     window.pages.show_page(page)
     until(lambda: page.findChild(QWidget, "invoicesTable").model().rowCount() > 0)
-    settle(window, 400)
-    save(window, "invoices-list.png")
+    save(window, "invoices-list.png", settle_ms=400)
 
     dialog = page.open_invoice(opened_number)
     until(lambda: dialog.detail is not None)
     dialog.resize(1000, 760)
-    settle(dialog, 300)
-    save(dialog, "invoices-opened.png")
+    save(dialog, "invoices-opened.png", settle_ms=300)
 
     others = [s.number for s in services.invoices.find(accountant, customer="Teranga") if s.status.value == "paid"]
     dialog.load(others[0])
     until(lambda: dialog.detail is not None and dialog.detail.view.number == others[0])
     dialog.credit()
-    credit = dialog_of(dialog, CreditNoteDialog)
+    credit = visible_dialog(dialog, CreditNoteDialog)
     assert isinstance(credit, CreditNoteDialog)
     credit.quantity_field(1).setValue(1)
     credit.findChild(QLineEdit, "creditReason").setText("Un t-shirt rendu, taille trop petite")
-    settle(credit, 300)
-    save(credit, "invoices-credit-note.png")
+    save(credit, "invoices-credit-note.png", settle_ms=300)
     credit.reject()
     dialog.close()
 
@@ -106,56 +95,49 @@ def shoot(services: Services, accountant: Actor, opened_number: str, export_fold
     export.findChild(QWidget, "startExport").click()
     progress = export.findChild(QProgressBar, "exportProgress")
     until(lambda: 0 < progress.value() < progress.maximum() * 0.8, 120_000)
-    settle(export, 100)
-    save(export, "invoices-export.png")
+    save(export, "invoices-export.png", settle_ms=100)
     until(lambda: not export.running, 300_000)
-    settle(export, 200)
     save(export, "invoices-export-done.png")
     export.close()
     window.close()
 
 
 def main() -> int:
-    app = QApplication(sys.argv)
     clock = HandClock()
     clock.now = clock.now.replace(hour=9, minute=40) - timedelta(days=DAYS)  # opening time, two months ago
-    with tempfile.TemporaryDirectory() as folder:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
-        with open_services(f"sqlite:///{folder}/pos.db", clock=clock) as services:
-            admin = services.auth.bootstrap_admin("admin", "admin-password")
-            services.settings.update_identity(
-                admin,
-                shop_name="Maison Awa",
-                shop_address="12 rue des Lilas\n75011 Paris",
-                shop_vat_number="FR32123456789",
-                shop_company_number="RCS Paris 123 456 789",
-                legal_mentions="SAS au capital de 10 000 €. Pénalités de retard : trois fois le taux d'intérêt légal.",
-            )
-            services.auth.create_user(admin, "stock", "stock-password", "stock_manager")
-            manager = services.auth.login("stock", "stock-password")
-            fill_catalogue(services, manager)
-            services.inventory.create_product(
-                manager,
-                sku="GUI-REC-01",
-                name="Livre de recettes du Sénégal",
-                price=Decimal("24.00"),
-                vat_rate=Decimal("5.5"),
-            )
-            services.inventory.receive(manager, "GUI-REC-01", 500)
-            for sku in {sku for basket in BASKETS for sku, _ in basket}:
-                services.inventory.receive(manager, sku, 300)
-            services.auth.create_user(admin, "amina", "screenshot-password", "cashier")
-            services.auth.create_user(admin, "claire", "screenshot-password", "accountant")
-            accountant = services.auth.login("claire", "screenshot-password")
-            opened = two_months_of_invoices(
-                services, services.auth.login("amina", "screenshot-password"), accountant, clock
-            )
-            shoot(services, accountant, opened, Path(folder) / "export")
-            wait_for_exports()
-            wait_for_background()
-    app.processEvents()
+    with throwaway_shop(demo=False, clock=clock) as (services, folder):
+        admin = services.auth.bootstrap_admin("admin", "admin-password")
+        services.settings.update_identity(
+            admin,
+            shop_name="Maison Awa",
+            shop_address="12 rue des Lilas\n75011 Paris",
+            shop_vat_number="FR32123456789",
+            shop_company_number="RCS Paris 123 456 789",
+            legal_mentions="SAS au capital de 10 000 €. Pénalités de retard : trois fois le taux d'intérêt légal.",
+        )
+        services.auth.create_user(admin, "stock", "stock-password", "stock_manager")
+        manager = services.auth.login("stock", "stock-password")
+        fill_catalogue(services, manager)
+        services.inventory.create_product(
+            manager,
+            sku="GUI-REC-01",
+            name="Livre de recettes du Sénégal",
+            price=Decimal("24.00"),
+            vat_rate=Decimal("5.5"),
+        )
+        services.inventory.receive(manager, "GUI-REC-01", 500)
+        for sku in {sku for basket in BASKETS for sku, _ in basket}:
+            services.inventory.receive(manager, sku, 300)
+        services.auth.create_user(admin, "amina", "screenshot-password", "cashier")
+        services.auth.create_user(admin, "claire", "screenshot-password", "accountant")
+        accountant = services.auth.login("claire", "screenshot-password")
+        opened = two_months_of_invoices(
+            services, services.auth.login("amina", "screenshot-password"), accountant, clock
+        )
+        shoot(services, accountant, opened, folder / "export")
+        wait_for_exports()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

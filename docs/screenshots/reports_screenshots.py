@@ -1,54 +1,32 @@
 """Screenshots of the accountant's pages: the dashboard, the sales reports, the Z reports and the journal.
 
-Run on a screen, or on a virtual one:
-    Xvfb :99 -screen 0 1400x900x24 &
+Run on a screen, or on a virtual one (see capture.py):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/reports_screenshots.py
 It writes dashboard.png, reports.png, z-reports.png and journal.png next to this file, from a throwaway SQLite
-database and journal key: six weeks of sales at two counters over the demo catalogue of take_screenshots.py, with
+database and journal key: six weeks of sales at two counters over shop_catalogue.py's shop, with
 refunds and a till closed short; then November is closed and archived.
 """
 
 from __future__ import annotations
 
-import os
 import random
-import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
-from take_screenshots import HandClock, fill_catalogue, wait  # beside this file, on the path when run
+from capture import HandClock, save, throwaway_shop, until, window_of
+from PySide6.QtWidgets import QComboBox, QPushButton
+from shop_catalogue import fill_catalogue
 
 from pos_app.domain.roles import Actor
-from pos_app.services import Services, open_services
-from pos_app.ui.background import wait_for_background
-from pos_app.ui.main_window import MainWindow
+from pos_app.services import Services
 
-OUT = Path(__file__).resolve().parent
 SIZE = (1400, 900)
 FIRST_DAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 DAYS = 43  # to Monday 14 December
 SKUS = ("TSH-S-BLA", "TSH-L-NOI", "SWE-M-GRI", "TOT-LIN-01", "THE-MEN-100", "MIE-ACA-500", "SAV-ALE-200", "CPO-LOT-5")
 METHODS = ("cash", "card", "card", "card", "orange_money", "wave")
-
-
-def save(widget: QWidget, name: str) -> None:
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(f"wrote {path}")
-
-
-def until(condition: object, ms: int = 20_000) -> None:
-    waited = 0
-    while not condition() and waited < ms:  # type: ignore[operator]
-        wait(50)
-        waited += 50
-    if not condition():  # type: ignore[operator]
-        raise SystemExit("the screen did not get there in time")
 
 
 def restock(services: Services, manager: Actor) -> None:
@@ -93,13 +71,10 @@ def sell_for_weeks(services: Services, clock: HandClock, cashiers: tuple[Actor, 
 
 
 def shoot(services: Services, accountant: Actor) -> None:
-    window = MainWindow(services, accountant)
-    window.resize(*SIZE)
-    window.show()
+    window = window_of(services, accountant, SIZE)
     dashboard = window.dashboard_page
     assert dashboard is not None
     until(lambda: dashboard.figures is not None)
-    wait(300)
     save(window, "dashboard.png")
 
     reports = window.reports_page
@@ -110,14 +85,12 @@ def shoot(services: Services, accountant: Actor) -> None:
     stamp = reports.report
     preset.setCurrentIndex(preset.findText("Last month"))
     until(lambda: reports.report is not stamp)
-    wait(300)
     save(window, "reports.png")
 
     z_reports = window.z_reports_page
     assert z_reports is not None
     window.pages.show_page(z_reports)
     until(lambda: z_reports.model.rowCount() > 0)
-    wait(300)
     save(window, "z-reports.png")
 
     journal = window.journal_page
@@ -130,42 +103,32 @@ def shoot(services: Services, accountant: Actor) -> None:
     with tempfile.TemporaryDirectory() as folder:
         journal.export_archive(str(Path(folder) / "journal-2026-11-01-2026-11-30.zip"))
         until(lambda: journal.last_archive is not None)
-        wait(300)
         save(window, "journal.png")
     window.close()
 
 
 def main() -> int:
-    app = QApplication(sys.argv)
-    clock = HandClock()
-    clock.now = FIRST_DAY
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["POS_JOURNAL_KEY_FILE"] = str(Path(folder) / "journal-key.pem")
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
-        with open_services(f"sqlite:///{folder}/pos.db", clock=clock) as services:
-            admin = services.auth.bootstrap_admin("admin", "admin-password")
-            services.settings.update_identity(
-                admin, shop_name="Maison Awa", shop_address="12 rue des Lilas\n75011 Paris"
-            )
-            services.pos.add_register(admin, "R2", "Counter 2")
-            for name, role in (("stock", "stock_manager"), ("amina", "cashier"), ("karim", "cashier")):
-                services.auth.create_user(admin, name, "screenshot-password", role)
-            services.auth.create_user(admin, "claire", "screenshot-password", "accountant")
-            manager = services.auth.login("stock", "screenshot-password")
-            fill_catalogue(services, manager)
-            restock(services, manager)
-            cashiers = (
-                services.auth.login("amina", "screenshot-password"),
-                services.auth.login("karim", "screenshot-password"),
-            )
-            sell_for_weeks(services, clock, cashiers, admin)
-            services.reservations.reserve(lines=[("MUG-CER-BLE", 2), ("CAR-A5-LIG", 1)], ttl_minutes=15)
-            services.reservations.reserve(lines=[("PLA-LAI-01", 1)], ttl_minutes=15)
-            shoot(services, services.auth.login("claire", "screenshot-password"))
-            wait_for_background()
-    app.processEvents()
+    clock = HandClock(FIRST_DAY)
+    with throwaway_shop(demo=False, clock=clock) as (services, _folder):
+        admin = services.auth.bootstrap_admin("admin", "admin-password")
+        services.settings.update_identity(admin, shop_name="Maison Awa", shop_address="12 rue des Lilas\n75011 Paris")
+        services.pos.add_register(admin, "R2", "Counter 2")
+        for name, role in (("stock", "stock_manager"), ("amina", "cashier"), ("karim", "cashier")):
+            services.auth.create_user(admin, name, "screenshot-password", role)
+        services.auth.create_user(admin, "claire", "screenshot-password", "accountant")
+        manager = services.auth.login("stock", "screenshot-password")
+        fill_catalogue(services, manager)
+        restock(services, manager)
+        cashiers = (
+            services.auth.login("amina", "screenshot-password"),
+            services.auth.login("karim", "screenshot-password"),
+        )
+        sell_for_weeks(services, clock, cashiers, admin)
+        services.reservations.reserve(lines=[("MUG-CER-BLE", 2), ("CAR-A5-LIG", 1)], ttl_minutes=15)
+        services.reservations.reserve(lines=[("PLA-LAI-01", 1)], ttl_minutes=15)
+        shoot(services, services.auth.login("claire", "screenshot-password"))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -1,8 +1,7 @@
 """Screenshots of the stock manager's pages over the demo shop: the catalogue editor, receive and adjust, the
 movement history, the CSV import and the barcode labels (with a page of the labels PDF).
 
-Run on a screen, or on a virtual one:
-    Xvfb :99 -screen 0 1400x900x24 &
+Run on a screen, or on a virtual one (see capture.py):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/stock_manager_screenshots.py
 It writes catalogue-editor.png, catalogue-errors.png, stock-actions.png, stock-adjust.png, history.png,
 import.png, labels.png and labels-sheet.png next to this file, from a throwaway SQLite database.
@@ -11,27 +10,20 @@ import.png, labels.png and labels-sheet.png next to this file, from a throwaway 
 from __future__ import annotations
 
 import subprocess
-import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSpinBox, QTableView, QWidget
+from capture import OUT, save, throwaway_shop, until, window_of
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QTableView
 from shiboken6 import isValid
 
 from pos_app.domain.roles import Actor
-from pos_app.services import Services, open_services
+from pos_app.services import Services
 from pos_app.services.catalogue_csv import COLUMNS
-from pos_app.services.demo import seed_demo
-from pos_app.ui.background import wait_for_background
 from pos_app.ui.catalogue.variants_table import VariantColumn
-from pos_app.ui.main_window import MainWindow
 from pos_app.ui.stock.labels_dialog import LabelsDialog
 from pos_app.ui.stock.movement_dialog import MovementDialog
 
-OUT = Path(__file__).resolve().parent
-WINDOW_SIZE = (1280, 800)
 # A price rise, a new product with two colours, and two bad rows (a negative price; a VAT rate the shop has not,
 # an unknown word for "active"): the import shows every change and both errors, and imports nothing.
 IMPORT_ROWS = (
@@ -43,29 +35,6 @@ IMPORT_ROWS = (
     "CAHI-A5,,Cahier A5 ligné,,,Papeterie,,,4.90,,,7,5,30,maybe",
 )
 IMPORT_CSV = "\n".join((",".join(COLUMNS), *IMPORT_ROWS)) + "\n"
-
-
-def wait(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def until(ready: Callable[[], bool], timeout_ms: int = 10_000) -> None:
-    waited = 0
-    while not ready():
-        if waited > timeout_ms:
-            raise RuntimeError("the screen did not get ready in time")
-        wait(20)
-        waited += 20
-
-
-def save(widget: QWidget, name: str) -> None:
-    wait(200)  # let Qt lay out and paint before grabbing
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    print(f"wrote {path}")
 
 
 def select(table: QTableView, column_text: str, column: int = 2) -> None:
@@ -82,9 +51,7 @@ def select(table: QTableView, column_text: str, column: int = 2) -> None:
 
 
 def shoot(services: Services, manager: Actor, folder: Path) -> None:
-    window = MainWindow(services, manager)
-    window.resize(*WINDOW_SIZE)
-    window.show()
+    window = window_of(services, manager)
 
     stock = window.stock_page
     window.pages.show_page(stock)
@@ -160,15 +127,8 @@ def shoot(services: Services, manager: Actor, folder: Path) -> None:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory(prefix="pos-screenshots-") as folder:
-        services = open_services(f"sqlite:///{Path(folder) / 'demo.db'}")
-        seed_demo(services)
-        manager = services.auth.login("stock", "stock-demo")
-        shoot(services, manager, Path(folder))
-        wait_for_background()
-        services.close()
-    app.quit()
+    with throwaway_shop() as (services, folder):
+        shoot(services, services.auth.login("stock", "stock-demo"), folder)
     return 0
 
 

@@ -1,7 +1,6 @@
-"""Screenshots of the till, the refund dialog and the lock screen, over the demo catalogue of take_screenshots.py.
+"""Screenshots of the till, the refund dialog and the lock screen, over shop_catalogue.py's shop.
 
-Run on a screen, or on a virtual one:
-    Xvfb :99 &
+Run on a screen, or on a virtual one (see capture.py):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/till_screenshots.py
 It writes till-*.png next to this file, from a throwaway SQLite database: the till page, opening the till,
 the refund of a sale, closing with the count by denomination, the Z report and its PDF, the lock screen.
@@ -10,20 +9,17 @@ the refund of a sale, closing with the count by denomination, the Z report and i
 from __future__ import annotations
 
 import subprocess
-import sys
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from capture import OUT, HandClock, save, throwaway_shop, until, visible_dialog, window_of
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QSpinBox, QTableView, QWidget
-from take_screenshots import HandClock, fill_catalogue, settle, wait  # beside this file, on the path when run
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QSpinBox, QTableView, QWidget
+from shop_catalogue import fill_catalogue
 
 from pos_app.domain.roles import Actor
-from pos_app.services import Services, open_services
-from pos_app.ui.background import wait_for_background
-from pos_app.ui.main_window import MainWindow
+from pos_app.services import Services
 from pos_app.ui.refunds.refund_dialog import RefundDialog
 from pos_app.ui.refunds.refund_models import LineColumn
 from pos_app.ui.till.close_dialog import CloseTillDialog
@@ -31,7 +27,6 @@ from pos_app.ui.till.report_dialog import ReportDialog
 from pos_app.ui.till.small_dialogs import OpenTillDialog
 from pos_app.ui.till.till_page import TillPage
 
-OUT = Path(__file__).resolve().parent
 CASHIER, CASHIER_PASSWORD = "amina", "screenshot-password"
 OTHER_CASHIER = "karim"
 # The count of the drawer at close: 5 euros short of what it should hold, as happens.
@@ -45,27 +40,6 @@ COUNT = {
     "count_coin_0.20": 1,
     "count_coin_0.10": 1,
 }
-
-
-def save(widget: QWidget, name: str) -> None:
-    path = OUT / name
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(f"wrote {path}")
-
-
-def until(condition: object, ms: int = 10_000) -> None:
-    waited = 0
-    while not condition() and waited < ms:  # type: ignore[operator]
-        wait(50)
-        waited += 50
-    if not condition():  # type: ignore[operator]
-        raise SystemExit("the screen did not get there in time")
-
-
-def dialog_of(parent: QWidget, kind: type[QDialog]) -> QDialog:
-    until(lambda: any(d.isVisible() for d in parent.findChildren(kind)))
-    return next(d for d in parent.findChildren(kind) if d.isVisible())
 
 
 def loaded(page: TillPage) -> None:
@@ -99,29 +73,25 @@ def a_morning_of_sales(services: Services, cashier: Actor, clock: HandClock) -> 
 
 
 def shoot(services: Services, cashier: Actor, clock: HandClock, pdf_folder: Path) -> None:
-    window = MainWindow(services, cashier)
-    window.resize(1200, 760)
-    window.show()
+    window = window_of(services, cashier)
     page = window.till_page
     assert page is not None
     window.pages.show_page(page)
     until(lambda: page.state is not None)
 
     page.open_till()
-    opening = dialog_of(page, OpenTillDialog)
+    opening = visible_dialog(page, OpenTillDialog)
     QTest.keyClicks(opening.findChild(QLineEdit, "openingFloat"), "150.00")
-    settle(opening)
     save(opening, "till-open.png")
     QTest.keyClick(opening.findChild(QLineEdit, "openingFloat"), Qt.Key.Key_Return)
     until(lambda: page.is_open)
 
     returned = a_morning_of_sales(services, cashier, clock)
     loaded(page)
-    settle(window)
     save(window, "till-page.png")
 
     page.refund()
-    refund = dialog_of(page, RefundDialog)
+    refund = visible_dialog(page, RefundDialog)
     refund.resize(980, 660)
     field = refund.findChild(QLineEdit, "refundFind")
     field.setText(returned)
@@ -131,29 +101,25 @@ def shoot(services: Services, cashier: Actor, clock: HandClock, pdf_folder: Path
     table.setCurrentIndex(table.model().index(1, LineColumn.TO_REFUND))
     QTest.keyClick(table, Qt.Key.Key_Plus)
     refund.findChild(QLineEdit, "refundReason").setText("Wrong size, customer return")
-    settle(refund)
     save(refund, "till-refund.png")
     refund.submit()
     until(lambda: refund.refund is not None)
-    settle(refund)
     save(refund, "till-refund-done.png")
     refund.close()
 
     page.close_till()
-    closing = dialog_of(page, CloseTillDialog)
+    closing = visible_dialog(page, CloseTillDialog)
     for name, count in COUNT.items():
         closing.findChild(QSpinBox, name).setValue(count)
     closing.findChild(QSpinBox, "count_coin_0.10").setFocus()
-    settle(closing)
     save(closing, "till-close.png")
     closing.submit()
-    report = dialog_of(page, ReportDialog)
-    settle(report)
+    report = visible_dialog(page, ReportDialog)
     save(report, "till-z-report.png")
 
     pdf = pdf_folder / "z-report.pdf"
     report.findChild(QWidget, "saveReportPdf").click()
-    chooser = dialog_of(report, QFileDialog)
+    chooser = visible_dialog(report, QFileDialog)
     chooser.selectFile(str(pdf))
     chooser.accept()
     until(lambda: pdf.exists() and pdf.stat().st_size > 0, 30_000)
@@ -166,31 +132,26 @@ def shoot(services: Services, cashier: Actor, clock: HandClock, pdf_folder: Path
     window.lock()
     window.lock_screen.findChild(QLineEdit, "lockUsername").setText(OTHER_CASHIER)
     QTest.keyClicks(window.lock_screen.findChild(QLineEdit, "lockSecret"), "4321")
-    settle(window)
     save(window, "till-lock.png")
     window.close()
 
 
 def main() -> int:
-    app = QApplication(sys.argv)
     clock = HandClock()
-    with tempfile.TemporaryDirectory() as folder:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
-        with open_services(f"sqlite:///{folder}/pos.db", clock=clock) as services:
-            admin = services.auth.bootstrap_admin("admin", "admin-password")
-            services.settings.update_identity(
-                admin, shop_name="Maison Awa", shop_address="12 rue des Lilas\n75011 Paris", shop_phone="01 43 55 20 10"
-            )
-            services.auth.create_user(admin, "stock", "stock-password", "stock_manager")
-            fill_catalogue(services, services.auth.login("stock", "stock-password"))
-            for name in (CASHIER, OTHER_CASHIER):
-                services.auth.create_user(admin, name, CASHIER_PASSWORD, "cashier")
-            services.auth.set_pin(services.auth.login(OTHER_CASHIER, CASHIER_PASSWORD), "4321")
-            shoot(services, services.auth.login(CASHIER, CASHIER_PASSWORD), clock, Path(folder))
-            wait_for_background()
-    app.processEvents()
+    clock.advance(hours=-1)
+    with throwaway_shop(demo=False, clock=clock) as (services, folder):
+        admin = services.auth.bootstrap_admin("admin", "admin-password")
+        services.settings.update_identity(
+            admin, shop_name="Maison Awa", shop_address="12 rue des Lilas\n75011 Paris", shop_phone="01 43 55 20 10"
+        )
+        services.auth.create_user(admin, "stock", "stock-password", "stock_manager")
+        fill_catalogue(services, services.auth.login("stock", "stock-password"))
+        for name in (CASHIER, OTHER_CASHIER):
+            services.auth.create_user(admin, name, CASHIER_PASSWORD, "cashier")
+        services.auth.set_pin(services.auth.login(OTHER_CASHIER, CASHIER_PASSWORD), "4321")
+        shoot(services, services.auth.login(CASHIER, CASHIER_PASSWORD), clock, folder)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

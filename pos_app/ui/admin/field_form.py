@@ -29,6 +29,13 @@ def _field_alignment(field: QWidget) -> Qt.AlignmentFlag:
     return Qt.AlignmentFlag.AlignLeft
 
 
+def align_labels(*forms: FieldForm) -> None:
+    """Forms one above the other start their fields at the same place."""
+    width = max(form.label_width() for form in forms)
+    for form in forms:
+        form.set_label_width(width)
+
+
 def field_named_by(error: Exception) -> str | None:
     return error.field if isinstance(error, ValidationError | Conflict) else None
 
@@ -49,6 +56,7 @@ class FieldForm(QWidget):
         self._grid.setColumnStretch(1, 1)
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._captions: list[QLabel] = []
         self._rows = 0
         self.widgets_in_order: list[QWidget] = []
         self._line_height = QLineEdit().sizeHint().height()
@@ -61,6 +69,7 @@ class FieldForm(QWidget):
         caption = QLabel(label)
         caption.setBuddy(field)
         caption.setMinimumHeight(self._line_height)  # level with the first line of the field
+        self._captions.append(caption)
         self._grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._grid.addWidget(field, row, 1, _field_alignment(field))
         if isinstance(hint, str) and hint:
@@ -78,6 +87,12 @@ class FieldForm(QWidget):
         """A row under the fields, without a label (a check box)."""
         self._grid.addWidget(widget, self._next_row(), 1)
         self.widgets_in_order.append(widget)
+
+    def label_width(self) -> int:
+        return max((caption.sizeHint().width() for caption in self._captions), default=0)
+
+    def set_label_width(self, width: int) -> None:
+        self._grid.setColumnMinimumWidth(0, width)
 
     def _next_row(self) -> int:
         """Each row takes four rows of the grid: the field, its hint, its error line, and a gap to the next."""

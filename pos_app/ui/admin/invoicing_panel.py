@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from pos_app.domain.roles import Actor
 from pos_app.services import Services
 from pos_app.services.settings import ShopSettings
 from pos_app.ui.admin.field_form import FieldForm, hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
-
-FORM_WIDTH = 620
+from pos_app.ui.admin.panel_layout import button_row, lay_out_form
 
 
 def _series_field(object_name: str) -> QLineEdit:
@@ -54,38 +52,21 @@ class InvoicingPanel(AdminPanel):
         self._form.add_field(self.tr("Payment term"), self._due_days, "due_days")
         self._form.add_field(self.tr("Language"), self._language, "language")
 
-        self._save = button(self.tr("Save"), "saveInvoicingButton", "Ctrl+S")
-        self._save.clicked.connect(self.save)
-        save = QAction(self.tr("Save"), self, objectName="saveInvoicingAction")
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
-
-        save_row = QHBoxLayout()
-        save_row.addWidget(self._save)
-        save_row.addStretch()
-        content = QWidget()
-        content.setMaximumWidth(FORM_WIDTH + 200)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
-        column.addWidget(
+        self._save = button(self.tr("Save"), "saveInvoicingButton", "Ctrl+S", clicked=self.save)
+        self.add_shortcut("saveInvoicingAction", QKeySequence.StandardKey.Save, self.save, self.tr("Save"))
+        lay_out_form(
+            self,
             hint_label(
                 self.tr(
                     "Numbers run without gaps per series and year. A new series applies to the next invoices; "
                     "numbers already given never change."
                 )
-            )
+            ),
+            self._form,
+            button_row(self._save),
+            self.notice,
+            self.error,
         )
-        column.addWidget(self._form)
-        column.addLayout(save_row)
-        column.addWidget(self.notice)
-        column.addWidget(self.error)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.addWidget(content)
-        layout.addStretch()
 
     def load(self) -> ShopSettings:
         return self.services.settings.current()

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from pos_app.domain.roles import Actor
 from pos_app.services import Services
 from pos_app.services.mail import SmtpView
-from pos_app.ui.admin.field_form import FieldForm, hint_label
+from pos_app.ui.admin.field_form import FieldForm, align_labels, hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
+from pos_app.ui.admin.panel_layout import SECTION_GAP, button_row, lay_out_form
 from pos_app.ui.widgets.labels import section_title
 
-FORM_WIDTH = 620
 SECURITY_CHOICES = ("starttls", "ssl", "none")
 USUAL_PORTS = {"starttls": "587", "ssl": "465", "none": "25"}
 
@@ -68,50 +68,28 @@ class MailPanel(AdminPanel):
         self._test_form.add_field(self.tr("Send to"), self._test_to, "to")
         self._test_to.returnPressed.connect(self.send_test)
 
-        self._save = button(self.tr("Save"), "saveMailButton", "Ctrl+S")
-        self._save.clicked.connect(self.save)
-        self._send_test = button(self.tr("Send a test email"), "sendTestMailButton")
-        self._send_test.clicked.connect(self.send_test)
-        save = QAction(self.tr("Save"), self, objectName="saveMailAction")
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        save_row = QHBoxLayout()
-        save_row.addWidget(self._save)
-        save_row.addStretch()
-        test_row = QHBoxLayout()
-        test_row.addWidget(self._send_test)
-        test_row.addStretch()
-        content = QWidget()
-        content.setMaximumWidth(FORM_WIDTH + 200)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
-        column.addWidget(
+        self._save = button(self.tr("Save"), "saveMailButton", "Ctrl+S", clicked=self.save)
+        self._send_test = button(self.tr("Send a test email"), "sendTestMailButton", clicked=self.send_test)
+        self.add_shortcut("saveMailAction", QKeySequence.StandardKey.Save, self.save, self.tr("Save"))
+        align_labels(self._form, self._test_form)
+        lay_out_form(
+            self,
             hint_label(
                 self.tr(
                     "The mail server every counter sends invoices and confirmations through. The password "
                     "stays on this computer, never in the shared database, and is never shown again."
                 )
-            )
+            ),
+            self._form,
+            button_row(self._save),
+            SECTION_GAP,
+            section_title(self.tr("Try it"), "testMailTitle"),
+            hint_label(self.tr("The test goes through the saved settings: save them first.")),
+            self._test_form,
+            button_row(self._send_test),
+            self.notice,
+            self.error,
         )
-        column.addWidget(self._form)
-        column.addLayout(save_row)
-        column.addSpacing(6)
-        column.addWidget(section_title(self.tr("Try it"), "testMailTitle"))
-        column.addWidget(hint_label(self.tr("The test goes through the saved settings: save them first.")))
-        column.addWidget(self._test_form)
-        column.addLayout(test_row)
-        column.addWidget(self.notice)
-        column.addWidget(self.error)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.addWidget(content)
-        layout.addStretch()
 
     def _suggest_port(self) -> None:
         """Choosing a security fills in its usual port, unless the admin typed another one."""

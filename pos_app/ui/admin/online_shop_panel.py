@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from pos_app.domain.roles import Actor
 from pos_app.services import Services
 from pos_app.services.payment_keys import PaymentKeysView
 from pos_app.services.settings import ShopSettings
-from pos_app.ui.admin.field_form import FieldForm, hint_label
+from pos_app.ui.admin.field_form import FieldForm, align_labels, hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
+from pos_app.ui.admin.panel_layout import SECTION_GAP, button_row, lay_out_form
 from pos_app.ui.widgets.labels import section_title
 
-FORM_WIDTH = 620
 LONGEST_HOLD_MINUTES = 24 * 60
 
 
@@ -52,8 +52,7 @@ class OnlineShopPanel(AdminPanel):
                 "their time. POS_RESERVATION_MINUTES, where it is set for the online shop's server, wins over it."
             ),
         )
-        self._save_hold = button(self.tr("Save the hold length"), "saveHoldButton")
-        self._save_hold.clicked.connect(self.save_hold_length)
+        self._save_hold = button(self.tr("Save the hold length"), "saveHoldButton", clicked=self.save_hold_length)
 
         self._keys_state = hint_label("", "stripeKeysState")
         self._api_key = _secret_field("stripeApiKey")
@@ -61,47 +60,30 @@ class OnlineShopPanel(AdminPanel):
         self._keys_form = FieldForm("stripeKeysForm")
         self._keys_form.add_field(self.tr("Secret key"), self._api_key, "api_key")
         self._keys_form.add_field(self.tr("Webhook signing secret"), self._webhook_secret, "webhook_secret")
-        self._save_keys = button(self.tr("Replace the keys"), "saveStripeKeysButton")
-        self._save_keys.clicked.connect(self.save_keys)
+        self._save_keys = button(self.tr("Replace the keys"), "saveStripeKeysButton", clicked=self.save_keys)
         for field in (self._api_key, self._webhook_secret):
             field.returnPressed.connect(self.save_keys)
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        hold_row = QHBoxLayout()
-        hold_row.addWidget(self._save_hold)
-        hold_row.addStretch()
-        keys_row = QHBoxLayout()
-        keys_row.addWidget(self._save_keys)
-        keys_row.addStretch()
-        content = QWidget()
-        content.setMaximumWidth(FORM_WIDTH + 200)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
-        column.addWidget(section_title(self.tr("Holds"), "holdsTitle"))
-        column.addWidget(self._hold_form)
-        column.addLayout(hold_row)
-        column.addSpacing(10)
-        column.addWidget(section_title(self.tr("Stripe keys"), "stripeKeysTitle"))
-        column.addWidget(
+        align_labels(self._hold_form, self._keys_form)
+        lay_out_form(
+            self,
+            section_title(self.tr("Holds"), "holdsTitle"),
+            self._hold_form,
+            button_row(self._save_hold),
+            SECTION_GAP,
+            section_title(self.tr("Stripe keys"), "stripeKeysTitle"),
             hint_label(
                 self.tr(
                     "From the Stripe dashboard: the secret key (sk_…) and the signing secret of the webhook "
                     "(whsec_…). They stay on this computer, never in the shared database, and are never shown "
                     "in full. Leave a field empty to keep its key; the payment server reads them when it starts."
                 )
-            )
+            ),
+            self._keys_state,
+            self._keys_form,
+            button_row(self._save_keys),
+            self.notice,
+            self.error,
         )
-        column.addWidget(self._keys_state)
-        column.addWidget(self._keys_form)
-        column.addLayout(keys_row)
-        column.addWidget(self.notice)
-        column.addWidget(self.error)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.addWidget(content)
-        layout.addStretch()
 
     def load(self) -> OnlineShopState:
         return load_online_shop(self.services)

@@ -29,17 +29,21 @@ def notice_label(object_name: str) -> QLabel:
     return label
 
 
-def button(text: str, object_name: str, shortcut: str = "") -> QPushButton:
+def button(
+    text: str, object_name: str, shortcut: str = "", *, clicked: Callable[[], None] | None = None
+) -> QPushButton:
     """A push button that shows its shortcut, as every button of the app does."""
     shown = f"{text}  ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else text
     widget = QPushButton(shown, objectName=object_name)
     widget.setMinimumHeight(widget.sizeHint().height() + 8)
+    if clicked is not None:
+        widget.clicked.connect(clicked)
     return widget
 
 
 class AdminPanel(QWidget):
     """Subclasses give `load` (run on the worker) and `show_loaded` (on the GUI thread), lay out their widgets
-    with `self.notice` and `self.error`, and change things through `run`.
+    with `self.notice` and `self.error` (see panel_layout), and change things through `run`.
 
     `loaded` fires each time fresh data is on screen; `finished` after each change, True when it worked."""
 
@@ -57,13 +61,22 @@ class AdminPanel(QWidget):
         self._loading = False
         self._running = False
         self._busy: list[QWidget] = []
-        reload = QAction(
-            QCoreApplication.translate("AdminPanel", "Reload"), self, objectName=f"{object_name}ReloadAction"
+        self.add_shortcut(
+            f"{object_name}ReloadAction",
+            QKeySequence(Qt.Key.Key_F5),
+            self.refresh,
+            QCoreApplication.translate("AdminPanel", "Reload"),
         )
-        reload.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        reload.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        reload.triggered.connect(self.refresh)
-        self.addAction(reload)
+
+    def add_shortcut(
+        self, object_name: str, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None], text: str = ""
+    ) -> None:
+        """A shortcut that works while the focus is in this panel: every tab has its own Ctrl+S."""
+        action = QAction(text, self, objectName=object_name)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
 
     # ----- loading ------------------------------------------------------------------------------
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from pos_app.domain.roles import Actor
 from pos_app.receipts.printers import COLUMN_CHOICES, DEFAULT_COLUMNS, PrinterConfig, PrinterKind
 from pos_app.services import Services
 from pos_app.ui.admin.field_form import FieldForm, hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
-
-FORM_WIDTH = 620
+from pos_app.ui.admin.panel_layout import button_row, lay_out_form
 
 
 def kind_name(kind: PrinterKind) -> str:
@@ -76,49 +75,26 @@ class PrinterPanel(AdminPanel):
         self._kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
-        self._save = button(self.tr("Save"), "savePrinterButton", "Ctrl+S")
-        self._save.clicked.connect(self.save)
-        self._test = button(self.tr("Save and print a test page"), "testPrintButton", "Ctrl+P")
-        self._test.clicked.connect(self.test_print)
-        for name, shortcut, slot in (
-            ("savePrinterAction", QKeySequence.StandardKey.Save, self.save),
-            ("testPrintAction", QKeySequence.StandardKey.Print, self.test_print),
-        ):
-            action = QAction(self, objectName=name)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        self._save = button(self.tr("Save"), "savePrinterButton", "Ctrl+S", clicked=self.save)
+        self._test = button(self.tr("Save and print a test page"), "testPrintButton", "Ctrl+P", clicked=self.test_print)
+        self.add_shortcut("savePrinterAction", QKeySequence.StandardKey.Save, self.save)
+        self.add_shortcut("testPrintAction", QKeySequence.StandardKey.Print, self.test_print)
         self._current = QLabel(objectName="printerCurrent")
         self._current.setWordWrap(True)
-
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addWidget(self._save)
-        buttons.addWidget(self._test)
-        buttons.addStretch()
-        content = QWidget()
-        content.setMaximumWidth(FORM_WIDTH + 200)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
-        column.addWidget(
+        lay_out_form(
+            self,
             hint_label(
                 self.tr(
                     "The ESC/POS receipt printer of this shop's counters. The test page shows the line width, "
                     "accents and a QR code: check that nothing is cut."
                 )
-            )
+            ),
+            self._current,
+            self._form,
+            button_row(self._save, self._test),
+            self.notice,
+            self.error,
         )
-        column.addWidget(self._current)
-        column.addWidget(self._form)
-        column.addLayout(buttons)
-        column.addWidget(self.notice)
-        column.addWidget(self.error)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.addWidget(content)
-        layout.addStretch()
 
     def _kind_changed(self) -> None:
         kind = PrinterKind(self._kind.currentData())

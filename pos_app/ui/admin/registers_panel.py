@@ -7,18 +7,17 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from pos_app.domain.roles import Actor
 from pos_app.services import Services
 from pos_app.services.pos import RegisterInfo
 from pos_app.ui.admin.field_form import FieldForm, hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
-from pos_app.ui.admin.tables import INACTIVE_TEXT, admin_table, select_matching, selected_row
+from pos_app.ui.admin.panel_layout import FORM_WIDTH, SECTION_GAP, button_row, lay_out_table
+from pos_app.ui.admin.tables import INACTIVE_TEXT, admin_table, select_matching, selected_item
 from pos_app.ui.widgets.labels import section_title
 from pos_app.ui.widgets.table_model import Index, RowsTableModel
-
-FORM_WIDTH = 620
 
 
 class RegisterColumn(IntEnum):
@@ -71,16 +70,14 @@ class RegistersPanel(AdminPanel):
         self._model = RegistersModel(self)
         self._table = admin_table(self._model, "registersTable", stretch_column=RegisterColumn.NAME)
         self._table.selectionModel().selectionChanged.connect(self.update_actions)
-        self._toggle = button(self.tr("Deactivate"), "toggleRegisterButton")
-        self._toggle.clicked.connect(self.toggle_active)
+        self._toggle = button(self.tr("Deactivate"), "toggleRegisterButton", clicked=self.toggle_active)
 
         self._code = QLineEdit(objectName="registerCode")
         self._code.setPlaceholderText(self.tr("e.g. R2"))
         self._code.setMaxLength(20)
         self._name = QLineEdit(objectName="registerName")
         self._name.setPlaceholderText(self.tr("e.g. Counter by the door"))
-        self._add = button(self.tr("Add the register"), "addRegisterButton")
-        self._add.clicked.connect(self.add_register)
+        self._add = button(self.tr("Add the register"), "addRegisterButton", clicked=self.add_register)
         for field in (self._code, self._name):
             field.returnPressed.connect(self.add_register)
         self._form = FieldForm("registerForm")
@@ -94,31 +91,23 @@ class RegistersPanel(AdminPanel):
         )
         self._form.add_field(self.tr("Name"), self._name, "name")
 
-        table_actions = QHBoxLayout()
-        table_actions.addWidget(self._toggle)
-        table_actions.addStretch()
-        add_row = QHBoxLayout()
-        add_row.addWidget(self._add)
-        add_row.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(10)
-        layout.addWidget(
+        lay_out_table(
+            self,
             hint_label(
                 self.tr(
                     "A deactivated register opens no till; its past sales, closings and journal stay. "
                     "Close its till before deactivating it."
                 )
-            )
+            ),
+            self._table,
+            button_row(self._toggle),
+            SECTION_GAP,
+            section_title(self.tr("Add a register"), "addRegisterTitle"),
+            self._form,
+            button_row(self._add),
+            self.notice,
+            self.error,
         )
-        layout.addWidget(self._table, stretch=1)
-        layout.addLayout(table_actions)
-        layout.addSpacing(6)
-        layout.addWidget(section_title(self.tr("Add a register"), "addRegisterTitle"))
-        layout.addWidget(self._form)
-        layout.addLayout(add_row)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.error)
         self._select_after_load: str | None = None
         self.update_actions()
 
@@ -134,8 +123,7 @@ class RegistersPanel(AdminPanel):
         self.update_actions()
 
     def selected_register(self) -> RegisterInfo | None:
-        row = selected_row(self._table)
-        return None if row is None else self._model.row(row)
+        return selected_item(self._table, self._model)
 
     def update_actions(self) -> None:
         register = self.selected_register()

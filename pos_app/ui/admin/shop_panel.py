@@ -9,16 +9,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,12 +28,12 @@ from pos_app.services import Services
 from pos_app.services.settings import ShopSettings
 from pos_app.ui.admin.field_form import FieldForm, hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
+from pos_app.ui.admin.panel_layout import SECTION_GAP, button_row, lay_out_form
 from pos_app.ui.widgets.labels import section_title
 
 COMMON_CURRENCIES = ("EUR", "XOF", "XAF", "MAD", "TND", "DZD", "GNF", "USD", "GBP", "CHF", "CAD")
 LOGO_BOX = (260, 110)
 LOGO_STYLE = "QLabel#logoPreview { background: #fafaf8; border: 1px dashed #c9c9c4; border-radius: 6px; }"
-FORM_WIDTH = 620
 
 
 @dataclass(frozen=True)
@@ -117,62 +115,42 @@ class ShopPanel(AdminPanel):
             hint=self.tr("Prices are not converted: change it before the first sale."),
         )
 
-        self._save = button(self.tr("Save"), "saveShopButton", "Ctrl+S")
-        self._save.clicked.connect(self.save)
-        save = QAction(self.tr("Save"), self, objectName="saveShopAction")
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
+        self._save = button(self.tr("Save"), "saveShopButton", "Ctrl+S", clicked=self.save)
+        self.add_shortcut("saveShopAction", QKeySequence.StandardKey.Save, self.save, self.tr("Save"))
 
         self._logo = QLabel(objectName="logoPreview")
         self._logo.setFixedSize(*LOGO_BOX)
         self._logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._logo.setStyleSheet(LOGO_STYLE)
-        self._choose_logo = button(self.tr("Choose a logo…"), "chooseLogoButton")
-        self._choose_logo.clicked.connect(self.choose_logo)
-        self._remove_logo = button(self.tr("Remove the logo"), "removeLogoButton")
-        self._remove_logo.clicked.connect(self.remove_logo)
-        self._lay_out()
+        self._choose_logo = button(self.tr("Choose a logo…"), "chooseLogoButton", clicked=self.choose_logo)
+        self._remove_logo = button(self.tr("Remove the logo"), "removeLogoButton", clicked=self.remove_logo)
+        lay_out_form(
+            self,
+            hint_label(self.tr("What receipts and invoices print about the shop.")),
+            self._form,
+            button_row(self._save),
+            self.notice,
+            self.error,
+            SECTION_GAP,
+            section_title(self.tr("Logo"), "logoTitle"),
+            hint_label(self.tr("A PNG or JPEG image of at most 512 KB, printed at the top of invoices.")),
+            self._logo_row(),
+            object_name="shopContent",
+            scroll_name="shopScroll",
+        )
 
-    def _lay_out(self) -> None:
+    def _logo_row(self) -> QHBoxLayout:
+        """The logo, with its buttons on its right."""
         logo_buttons = QVBoxLayout()
         logo_buttons.addWidget(self._choose_logo)
         logo_buttons.addWidget(self._remove_logo)
         logo_buttons.addStretch()
-        logo_row = QHBoxLayout()
-        logo_row.setSpacing(14)
-        logo_row.addWidget(self._logo)
-        logo_row.addLayout(logo_buttons)
-        logo_row.addStretch()
-
-        save_row = QHBoxLayout()
-        save_row.addWidget(self._save)
-        save_row.addStretch()
-
-        content = QWidget(objectName="shopContent")
-        content.setMaximumWidth(FORM_WIDTH + 200)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 14, 16, 12)
-        column.setSpacing(10)
-        column.addWidget(hint_label(self.tr("What receipts and invoices print about the shop.")))
-        column.addWidget(self._form)
-        column.addLayout(save_row)
-        column.addWidget(self.notice)
-        column.addWidget(self.error)
-        column.addSpacing(8)
-        column.addWidget(section_title(self.tr("Logo"), "logoTitle"))
-        column.addWidget(hint_label(self.tr("A PNG or JPEG image of at most 512 KB, printed at the top of invoices.")))
-        column.addLayout(logo_row)
-        column.addStretch()
-
-        scroll = QScrollArea(objectName="shopScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        row = QHBoxLayout()
+        row.setSpacing(14)
+        row.addWidget(self._logo)
+        row.addLayout(logo_buttons)
+        row.addStretch()
+        return row
 
     def load(self) -> ShopIdentity:
         return load_identity(self.services)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from pos_app.ui.widgets.roomy_style import give_room
+from pos_app.ui.widgets.table_model import Row, RowsTableModel
 
 INACTIVE_TEXT = QColor("#8a8a8a")  # a deactivated user or register: still listed, greyed
 
@@ -32,9 +33,10 @@ def admin_table(model: QAbstractItemModel, object_name: str, *, stretch_column: 
     return table
 
 
-def selected_row(table: QTableView) -> int | None:
+def selected_item(table: QTableView, model: RowsTableModel[Row]) -> Row | None:
+    """The row object of the selected row, if any."""
     rows = table.selectionModel().selectedRows()
-    return rows[0].row() if rows else None
+    return model.row(rows[0].row()) if rows else None
 
 
 def select_matching(table: QTableView, column: int, text: str) -> None:

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from pos_app.domain.roles import Actor
 from pos_app.domain.vat import format_rate
@@ -17,11 +17,10 @@ from pos_app.services import Services
 from pos_app.services.settings import VatRateInfo
 from pos_app.ui.admin.field_form import FieldForm, hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
-from pos_app.ui.admin.tables import admin_table, select_matching, selected_row
+from pos_app.ui.admin.panel_layout import FORM_WIDTH, SECTION_GAP, button_row, lay_out_table
+from pos_app.ui.admin.tables import admin_table, select_matching, selected_item
 from pos_app.ui.widgets.labels import section_title
 from pos_app.ui.widgets.table_model import Index, RowsTableModel
-
-FORM_WIDTH = 620
 
 
 class RateColumn(IntEnum):
@@ -88,15 +87,13 @@ class TaxesPanel(AdminPanel):
         self._model = VatRatesModel(self)
         self._table = admin_table(self._model, "vatRatesTable", stretch_column=RateColumn.LABEL)
         self._table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._remove = button(self.tr("Remove the rate"), "removeVatRateButton")
-        self._remove.clicked.connect(self.remove_rate)
+        self._remove = button(self.tr("Remove the rate"), "removeVatRateButton", clicked=self.remove_rate)
 
         self._rate = QLineEdit(objectName="vatRate")
         self._rate.setPlaceholderText(self.tr("e.g. 18"))
         self._label = QLineEdit(objectName="vatRateLabel")
         self._label.setPlaceholderText(self.tr("e.g. Standard rate"))
-        self._add = button(self.tr("Add or relabel"), "addVatRateButton")
-        self._add.clicked.connect(self.add_rate)
+        self._add = button(self.tr("Add or relabel"), "addVatRateButton", clicked=self.add_rate)
         for field in (self._rate, self._label):
             field.returnPressed.connect(self.add_rate)
         self._form = FieldForm("vatRateForm")
@@ -104,31 +101,23 @@ class TaxesPanel(AdminPanel):
         self._form.add_field(self.tr("Rate (%)"), self._rate, "vat_rate")
         self._form.add_field(self.tr("Label"), self._label, "label")
 
-        actions = QHBoxLayout()
-        actions.addWidget(self._remove)
-        actions.addStretch()
-        add_row = QHBoxLayout()
-        add_row.addWidget(self._add)
-        add_row.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(10)
-        layout.addWidget(
+        lay_out_table(
+            self,
             hint_label(
                 self.tr(
                     "Products are sold at one of these rates; prices include VAT. A rate can be removed once no "
                     "product uses it: past sales keep the rate they were sold at."
                 )
-            )
+            ),
+            self._table,
+            button_row(self._remove),
+            SECTION_GAP,
+            section_title(self.tr("Add a rate, or change a rate's label"), "addVatRateTitle"),
+            self._form,
+            button_row(self._add),
+            self.notice,
+            self.error,
         )
-        layout.addWidget(self._table, stretch=1)
-        layout.addLayout(actions)
-        layout.addSpacing(6)
-        layout.addWidget(section_title(self.tr("Add a rate, or change a rate's label"), "addVatRateTitle"))
-        layout.addWidget(self._form)
-        layout.addLayout(add_row)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.error)
         self._select_after_load: str | None = None
         self.update_actions()
 
@@ -143,8 +132,7 @@ class TaxesPanel(AdminPanel):
         self.update_actions()
 
     def selected_rate(self) -> VatRateInfo | None:
-        row = selected_row(self._table)
-        return None if row is None else self._model.row(row)
+        return selected_item(self._table, self._model)
 
     def _selection_changed(self) -> None:
         """A chosen rate fills the form, so that relabelling it is typing the new label."""

@@ -7,15 +7,16 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from pos_app.domain.roles import Actor
 from pos_app.services import Services
 from pos_app.services.auth import UserInfo
 from pos_app.ui.admin.field_form import hint_label
 from pos_app.ui.admin.panel import AdminPanel, button
-from pos_app.ui.admin.tables import INACTIVE_TEXT, admin_table, select_matching, selected_row
+from pos_app.ui.admin.panel_layout import button_row, lay_out_table
+from pos_app.ui.admin.tables import INACTIVE_TEXT, admin_table, select_matching, selected_item
 from pos_app.ui.admin.user_dialogs import NewUserDialog, ResetPasswordDialog, role_name
 from pos_app.ui.till.amounts import moment_text
 from pos_app.ui.widgets.table_model import Index, RowsTableModel
@@ -78,40 +79,24 @@ class UsersPanel(AdminPanel):
         self._select_after_load: str | None = None
         self._table = admin_table(self._model, "usersTable")
         self._table.selectionModel().selectionChanged.connect(self.update_actions)
-        self._new = button(self.tr("New user…"), "newUserButton", "Ctrl+N")
-        self._reset = button(self.tr("New password…"), "resetPasswordButton")
-        self._clear_pin = button(self.tr("Clear PIN"), "clearPinButton")
-        self._toggle = button(self.tr("Deactivate"), "toggleUserButton")
-        new_user = QAction(self.tr("New user"), self, objectName="newUserAction")
-        new_user.setShortcut(QKeySequence("Ctrl+N"))
-        new_user.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new_user.triggered.connect(self.new_user)
-        self.addAction(new_user)
-        self._new.clicked.connect(self.new_user)
-        self._reset.clicked.connect(self.reset_password)
-        self._clear_pin.clicked.connect(self.clear_pin)
-        self._toggle.clicked.connect(self.toggle_active)
-
-        actions = QHBoxLayout()
-        actions.setSpacing(10)
-        for widget in (self._new, self._reset, self._clear_pin, self._toggle):
-            actions.addWidget(widget)
-        actions.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(10)
-        layout.addWidget(
+        self._new = button(self.tr("New user…"), "newUserButton", "Ctrl+N", clicked=self.new_user)
+        self._reset = button(self.tr("New password…"), "resetPasswordButton", clicked=self.reset_password)
+        self._clear_pin = button(self.tr("Clear PIN"), "clearPinButton", clicked=self.clear_pin)
+        self._toggle = button(self.tr("Deactivate"), "toggleUserButton", clicked=self.toggle_active)
+        self.add_shortcut("newUserAction", QKeySequence("Ctrl+N"), self.new_user, self.tr("New user"))
+        lay_out_table(
+            self,
             hint_label(
                 self.tr(
                     "A deactivated user can no longer log in; their sales stay in the journal under their name. "
                     "Users are never deleted."
                 )
-            )
+            ),
+            self._table,
+            button_row(self._new, self._reset, self._clear_pin, self._toggle),
+            self.notice,
+            self.error,
         )
-        layout.addWidget(self._table, stretch=1)
-        layout.addLayout(actions)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.error)
         self.update_actions()
 
     def load(self) -> list[UserInfo]:
@@ -126,8 +111,7 @@ class UsersPanel(AdminPanel):
         self.update_actions()
 
     def selected_user(self) -> UserInfo | None:
-        row = selected_row(self._table)
-        return None if row is None else self._model.row(row)
+        return selected_item(self._table, self._model)
 
     def select_user(self, username: str) -> None:
         select_matching(self._table, UserColumn.USERNAME, username)

@@ -1,7 +1,9 @@
 """Worker processes for the concurrency tests, and the harness that runs them.
 
-Each worker is a real OS process started with the "spawn" method: it imports the app afresh and opens
-its own services, exactly like a second counter or a second machine would. Workers wait on a shared
+Each worker is a real OS process with its own services and database connections, exactly like a second
+counter or a second machine would be. Workers are forked from a server process that imported the app once
+(multiprocessing's "forkserver", started fresh, never from the test process itself): importing the app in
+every worker cost about a second of CPU each, many minutes over the suite on two cores. Workers wait on a shared
 barrier so that they really hit the database at the same time, count what happened, and send back a
 report instead of raising, so that the test sees every process's outcome.
 """
@@ -9,6 +11,7 @@ report instead of raising, so that the test sees every process's outcome.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import random
 from collections import Counter
@@ -52,11 +55,15 @@ class Job:
 
 
 def run_workers(target: Callable[[Job, Barrier, Any], None], jobs: Sequence[Job]) -> list[WorkerReport]:
-    """Run one spawned process per job, released together by a barrier; return their reports."""
-    context = multiprocessing.get_context("spawn")
+    """Run one process per job, released together by a barrier; return their reports."""
+    context = worker_context()
     barrier = context.Barrier(len(jobs) + 1)
     reports: Any = context.Queue()
-    processes = [context.Process(target=target, args=(job, barrier, reports), daemon=True) for job in jobs]
+    environment = dict(os.environ)
+    processes = [
+        context.Process(target=in_environment, args=(environment, target, job, barrier, reports), daemon=True)
+        for job in jobs
+    ]
     for process in processes:
         process.start()
     try:
@@ -66,6 +73,21 @@ def run_workers(target: Callable[[Job, Barrier, Any], None], jobs: Sequence[Job]
         raise AssertionError(f"a worker sent no report within {RUN_TIMEOUT_S} s") from None
     finally:
         _stop(processes)
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Where worker processes come from: a server process that has imported the app, forked for each worker."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pos_app.services", "tests.concurrency.workers"])
+    return context
+
+
+def in_environment(environment: dict[str, str], target: Callable[..., None], *args: Any) -> None:
+    """Run `target` with the test's environment as it is now: the server the worker was forked from started
+    with the environment of an earlier test (each test points the app at its own files)."""
+    os.environ.clear()
+    os.environ.update(environment)
+    target(*args)
 
 
 def _stop(processes: Sequence[multiprocessing.process.BaseProcess]) -> None:

@@ -205,6 +205,19 @@ def _parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=None, metavar="N", help="rendering processes (default: one per core)"
     )
     export.set_defaults(handler=_invoices_export)
+    render = invoice_commands.add_parser(
+        "render",
+        help="render ahead the PDFs that reprints and exports will then copy (e.g. overnight)",
+        description="Render and keep in the database the PDF (Factur-X) of every invoice and credit note issued "
+        "from the first day to the last day given, both included (every one without them), that has none kept "
+        "for what it prints now. Reprints, emails and exports then copy the kept PDF instead of rendering it.",
+    )
+    render.add_argument("--from", dest="first_day", type=_day, metavar="YYYY-MM-DD", help="default: the first one")
+    render.add_argument("--to", dest="last_day", type=_day, metavar="YYYY-MM-DD", help="default: the last one")
+    render.add_argument(
+        "--workers", type=int, default=None, metavar="N", help="rendering processes (default: one per core)"
+    )
+    render.set_defaults(handler=_invoices_render)
     return parser
 
 
@@ -476,6 +489,24 @@ def _invoices_export(args: argparse.Namespace) -> int:
     print(
         f"Wrote {result.documents} PDF(s) and {result.csv.name} / {result.xlsx.name} in {args.out}: "
         f"{result.net} excl. VAT, {result.vat} VAT, {result.gross} incl. VAT."
+    )
+    return 0
+
+
+def _invoices_render(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from pos_app.services.auth import system_actor
+
+    since = datetime.combine(args.first_day, time()).astimezone() if args.first_day else None
+    until = datetime.combine(args.last_day + timedelta(days=1), time()).astimezone() if args.last_day else None
+    with _open(args) as svc, tqdm(unit=" PDF", desc="Invoices", disable=None) as bar:
+        result = svc.invoice_export.prepare(
+            system_actor(), since, until, workers=args.workers, on_start=bar.reset, progress=bar.update
+        )
+    print(
+        f"Rendered {result.rendered} PDF(s) of {result.documents} document(s); "
+        f"the other {result.documents - result.rendered} were kept already."
     )
     return 0
 

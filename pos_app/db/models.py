@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -794,3 +795,18 @@ class Booking(Base):
 # The movement history page filters by kind or by user, newest first (migration 0009).
 Index("ix_stock_movements_kind_at_id", StockMovement.kind, StockMovement.at, StockMovement.id)
 Index("ix_stock_movements_user_id_at_id", StockMovement.user_id, StockMovement.at, StockMovement.id)
+
+
+class InvoiceDocument(Base):
+    """The PDF of an issued invoice or credit note, rendered once and kept for reprints, emails and exports.
+    It stands for the document while `state` (invoices/document_state.py: what the page prints that can still
+    change after issue, such as the amount credited or the logo) is the document's current one; otherwise
+    it is rendered again and replaced."""
+
+    __tablename__ = "invoice_documents"
+
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    rendered_at: Mapped[datetime] = mapped_column(UTCDateTime())

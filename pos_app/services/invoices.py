@@ -3,20 +3,22 @@ series and year, never changed afterwards (a credit note corrects them), reprint
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, not_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, literal, not_, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from pos_app.db.engine import Database
 from pos_app.db.models import (
     Customer,
     Invoice,
+    InvoiceDocument,
     InvoiceEvent,
     InvoiceLine,
     InvoicePayment,
@@ -47,6 +49,7 @@ from pos_app.domain.stock import parse_quantity
 from pos_app.domain.text import clean_text
 from pos_app.domain.vat import VatSplit
 from pos_app.errors import Conflict, NotFound, ValidationError
+from pos_app.invoices.document_state import document_state, pdf_digest
 from pos_app.invoices.model import (
     CustomerDetails,
     InvoiceLineView,
@@ -62,6 +65,8 @@ MAX_PAGE = 1000
 # Amounts are stored with four decimals; SQLite sums them as floats, which can land a hair under the exact total.
 STORED_PLACES = Decimal("0.0001")
 FLOAT_SLACK = Decimal("0.00005")
+VIEWS_PER_BATCH = 500  # invoices whose related rows are read with one IN (...) query per kind
+STATES_PER_QUERY = 1000  # two parameters each: well under SQLite's limit of 32,766 in one statement
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,15 @@ class InvoiceTally:
     net: Decimal
     vat: Decimal
     gross: Decimal
+
+
+@dataclass(frozen=True)
+class KeptPdf:
+    """A document's PDF as rendered for `state` (invoices/document_state.py), to be kept."""
+
+    number: str
+    state: str
+    pdf: bytes
 
 
 @dataclass(frozen=True)
@@ -385,10 +399,11 @@ class InvoiceService:
             )
 
     def pdf(self, invoice_number: str, actor: Actor | None = None) -> bytes:
-        """The document's PDF (with its Factur-X data), rendered again from what was issued: the same lines and
-        totals, with what was paid and credited as of now. Recording the reprint is the caller's job
-        (`record_event`), once it is done. Given an `actor`, raises PermissionDenied unless they may read
-        invoices; without one it reads like a receipt's PDF, by number."""
+        """The document's PDF (with its Factur-X data): the same lines and totals as issued, with what was paid
+        and credited as of now. Rendered once and kept: later calls give the kept bytes while nothing the page
+        prints has changed since (see invoices/document_state.py), else render it again and keep that instead.
+        Recording the reprint is the caller's job (`record_event`), once it is done. Given an `actor`, raises
+        PermissionDenied unless they may read invoices; without one it reads like a receipt's PDF, by number."""
         from pos_app.invoices.pdf import invoice_pdf  # the PDF stack takes a fifth of a second to import
 
         if actor is not None:
@@ -396,19 +411,107 @@ class InvoiceService:
         with UnitOfWork(self._db, write=False) as uow:
             view = _view(uow.session, _invoice(uow.session, invoice_number), self._clock().date())
             logo = uow.session.scalar(select(Setting.value).where(Setting.key == LOGO)) or None
-        return invoice_pdf(view, logo=logo)
+            state = document_state(view, logo)
+            kept = _kept_pdfs(uow.session, {view.number: state}).get(view.number)
+        if kept is not None:
+            return kept
+        rendered = KeptPdf(view.number, state, invoice_pdf(view, logo=logo))  # outside any transaction: it is slow
+        return self._keep([rendered])[view.number]
 
-    def in_period(self, actor: Actor, since: datetime, until: datetime) -> list[InvoiceView]:
-        """Every invoice and credit note issued in [since, until), oldest first, whole (for exports)."""
+    def unkept(self, actor: Actor, states: Mapping[str, str]) -> list[str]:
+        """Of the documents numbered as the keys of `states`, those with no kept PDF for the state given."""
+        _require_reader(actor)
+        pairs = list(states.items())
+        kept: set[str] = set()
+        with UnitOfWork(self._db, write=False) as uow:
+            for start in range(0, len(pairs), STATES_PER_QUERY):
+                batch = dict(pairs[start : start + STATES_PER_QUERY])
+                kept.update(
+                    uow.session.scalars(
+                        select(Invoice.number)
+                        .join(InvoiceDocument, InvoiceDocument.invoice_id == Invoice.id)
+                        .where(_number_and_state_in(batch))
+                    )
+                )
+        return [number for number in states if number not in kept]
+
+    def kept_pdfs(self, actor: Actor, states: Mapping[str, str]) -> dict[str, bytes]:
+        """The kept PDFs of the documents numbered as the keys of `states`, for those kept for the state given
+        (a few dozen at a time: the PDFs are read into memory)."""
         _require_reader(actor)
         with UnitOfWork(self._db, write=False) as uow:
-            rows = uow.session.scalars(
-                select(Invoice)
-                .where(Invoice.issued_at >= since, Invoice.issued_at < until)
-                .order_by(Invoice.issued_at, Invoice.id)
+            return _kept_pdfs(uow.session, states)
+
+    def keep_pdfs(self, actor: Actor, rendered: Sequence[KeptPdf]) -> dict[str, bytes]:
+        """Keep PDFs rendered (from `get` or `in_period` views with the state of `document_state`) in place of
+        those kept for another state, and give back, per number, the PDF kept now: when another process kept
+        the same document for the same state first, its PDF stays and is the one returned, so that every
+        caller hands out the same bytes. Raises NotFound for an unknown number, writing nothing."""
+        _require_reader(actor)
+        return self._keep(rendered)
+
+    def _keep(self, rendered: Sequence[KeptPdf]) -> dict[str, bytes]:
+        if not rendered:
+            return {}
+        with UnitOfWork(self._db, write=True) as uow:
+            numbers = [document.number for document in rendered]
+            ids = dict(uow.session.execute(select(Invoice.number, Invoice.id).where(Invoice.number.in_(numbers))).all())
+            unknown = [number for number in numbers if number not in ids]
+            if unknown:
+                raise NotFound(f"No invoice numbered {', '.join(repr(n) for n in unknown)}.")
+            ids_to_numbers = {invoice_id: number for number, invoice_id in ids.items()}
+            now = self._clock()
+            rows = sorted(  # the primary key's order: two processes keeping overlapping batches do not deadlock
+                (
+                    {
+                        "invoice_id": ids[document.number],
+                        "state": document.state,
+                        "sha256": pdf_digest(document.pdf),
+                        "pdf": document.pdf,
+                        "rendered_at": now,
+                    }
+                    for document in rendered
+                ),
+                key=lambda row: row["invoice_id"],
             )
+            insert = _insert(uow.dialect)
+            replace = insert.on_conflict_do_update(
+                index_elements=[InvoiceDocument.invoice_id],
+                set_={column: insert.excluded[column] for column in ("state", "sha256", "pdf", "rendered_at")},
+                where=InvoiceDocument.state != insert.excluded.state,
+            )
+            uow.session.execute(replace, rows)
+            kept = _kept_pdfs(uow.session, {document.number: document.state for document in rendered})
+            for row in rows:
+                # Not read back: either damaged bytes of our state, which ours repair, or (nothing to update)
+                # another process's PDF of another state, kept meanwhile; ours is right for its own state.
+                if ids_to_numbers[row["invoice_id"]] not in kept:
+                    uow.session.execute(
+                        update(InvoiceDocument)
+                        .where(InvoiceDocument.invoice_id == row["invoice_id"], InvoiceDocument.state == row["state"])
+                        .values(sha256=row["sha256"], pdf=row["pdf"], rendered_at=now)
+                    )
+            uow.commit()
+        return {document.number: kept.get(document.number, document.pdf) for document in rendered}
+
+    def in_period(self, actor: Actor, since: datetime | None, until: datetime | None) -> list[InvoiceView]:
+        """Every invoice and credit note issued in [since, until), oldest first, whole (for exports); a missing
+        bound leaves the period open on that side."""
+        _require_reader(actor)
+        with UnitOfWork(self._db, write=False) as uow:
+            query = select(Invoice)
+            if since is not None:
+                query = query.where(Invoice.issued_at >= since)
+            if until is not None:
+                query = query.where(Invoice.issued_at < until)
+            loaded = query.options(selectinload(Invoice.lines), selectinload(Invoice.payments))
+            rows = list(uow.session.scalars(loaded.order_by(Invoice.issued_at, Invoice.id)))
             today = self._clock().date()
-            return [_view(uow.session, row, today) for row in rows]
+            return [
+                view
+                for start in range(0, len(rows), VIEWS_PER_BATCH)
+                for view in _views(uow.session, rows[start : start + VIEWS_PER_BATCH], today)
+            ]
 
 
 def _require_reader(actor: Actor) -> None:
@@ -604,6 +707,29 @@ def _invoice(session: Session, number: str, *, lock: bool = False) -> Invoice:
     return invoice
 
 
+def _number_and_state_in(states: Mapping[str, str]) -> ColumnElement[bool]:
+    return tuple_(Invoice.number, InvoiceDocument.state).in_(list(states.items()))
+
+
+def _kept_pdfs(session: Session, states: Mapping[str, str]) -> dict[str, bytes]:
+    """The kept PDFs of the documents numbered as the keys of `states`, for the state given. A PDF whose bytes
+    no longer match their digest is left out, so it gets rendered again."""
+    if not states:
+        return {}
+    rows = session.execute(
+        select(Invoice.number, InvoiceDocument.pdf, InvoiceDocument.sha256)
+        .join(InvoiceDocument, InvoiceDocument.invoice_id == Invoice.id)
+        .where(_number_and_state_in(states))
+    )
+    return {number: bytes(pdf) for number, pdf, digest in rows if pdf_digest(pdf) == digest}
+
+
+def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
+    """INSERT with ON CONFLICT, in the dialect at hand (both have it, with the same API)."""
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(InvoiceDocument)
+
+
 def _amounts_of(session: Session, invoice_ids: Sequence[int]) -> dict[int, tuple[Decimal, Decimal]]:
     """What was paid on each invoice, and credited against it (positive), in two queries for the whole list."""
     paid = dict(
@@ -735,8 +861,63 @@ def _summary(invoice: Invoice, paid: Decimal, credited: Decimal, today: date) ->
 
 
 def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
+    return _views(session, [invoice], today)[0]
+
+
+@dataclass(frozen=True)
+class _Related:
+    """What the views of a list of invoices read besides the invoices themselves, a query per kind for the list."""
+
+    amounts: dict[int, tuple[Decimal, Decimal]]
+    issuers: dict[int, str]
+    sales: dict[int, Row[Any]]  # number, at
+    orders: dict[int, Row[Any]]  # number, paid_at
+    numbers: dict[int, str]  # of the invoices that credit notes correct
+    credit_notes: dict[int, list[str]]
+
+
+def _related(session: Session, invoices: Sequence[Invoice]) -> _Related:
+    ids = [invoice.id for invoice in invoices]
+    credit_notes: dict[int, list[str]] = {}
+    for credited, number in session.execute(
+        select(Invoice.credited_invoice_id, Invoice.number)
+        .where(Invoice.credited_invoice_id.in_(ids))
+        .order_by(Invoice.id)
+    ):
+        credit_notes.setdefault(credited, []).append(number)
+    issuers = _rows_by_id(session, select(User.id, User.username), (i.issued_by for i in invoices))
+    numbers = _rows_by_id(session, select(Invoice.id, Invoice.number), (i.credited_invoice_id for i in invoices))
+    return _Related(
+        amounts=_amounts_of(session, ids),
+        issuers={user_id: row.username for user_id, row in issuers.items()},
+        sales=_rows_by_id(session, select(Sale.id, Sale.number, Sale.at), (i.sale_id for i in invoices)),
+        orders=_rows_by_id(
+            session,
+            select(OnlineOrder.id, OnlineOrder.number, OnlineOrder.paid_at),
+            (i.online_order_id for i in invoices),
+        ),
+        numbers={invoice_id: row.number for invoice_id, row in numbers.items()},
+        credit_notes=credit_notes,
+    )
+
+
+def _rows_by_id(session: Session, query: Select[Any], ids: Iterable[int | None]) -> dict[int, Row[Any]]:
+    """The rows of `query` whose first column is one of `ids`, by that column."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return {row[0]: row for row in session.execute(query.where(query.selected_columns[0].in_(wanted)))}
+
+
+def _views(session: Session, invoices: Sequence[Invoice], today: date) -> list[InvoiceView]:
+    """The views of `invoices` (their lines and payments loaded, or loaded one invoice at a time)."""
+    related = _related(session, invoices)
+    return [_view_of(invoice, related, today) for invoice in invoices]
+
+
+def _view_of(invoice: Invoice, related: _Related, today: date) -> InvoiceView:
     cur = currency(invoice.currency)
-    paid, credited = _amounts_of(session, [invoice.id])[invoice.id]
+    paid, credited = related.amounts[invoice.id]
     kind = InvoiceKind(invoice.kind)
     lines = tuple(
         InvoiceLineView(
@@ -759,20 +940,9 @@ def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
         sums[0] += line.gross
         sums[1] += line.net
         sums[2] += line.vat
-    issuer = session.get(User, invoice.issued_by) if invoice.issued_by is not None else None
-    sale = session.execute(select(Sale.number, Sale.at).where(Sale.id == invoice.sale_id)).first()
-    order = session.execute(
-        select(OnlineOrder.number, OnlineOrder.paid_at).where(OnlineOrder.id == invoice.online_order_id)
-    ).first()
+    sale = related.sales.get(invoice.sale_id)
+    order = related.orders.get(invoice.online_order_id)
     delivered = (sale.at if sale else None) or (order.paid_at if order else None) or invoice.issued_at
-    credits_invoice = (
-        session.scalar(select(Invoice.number).where(Invoice.id == invoice.credited_invoice_id))
-        if invoice.credited_invoice_id
-        else None
-    )
-    credit_notes = tuple(
-        session.scalars(select(Invoice.number).where(Invoice.credited_invoice_id == invoice.id).order_by(Invoice.id))
-    )
     return InvoiceView(
         number=invoice.number,
         kind=kind,
@@ -780,7 +950,7 @@ def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
         issued_at=invoice.issued_at,
         due_on=invoice.due_on,
         delivered_on=delivered.date(),
-        issued_by=issuer.username if issuer else "",
+        issued_by=related.issuers.get(invoice.issued_by, ""),
         language=invoice.language,
         currency=invoice.currency,
         customer=_details_of(invoice),
@@ -800,6 +970,6 @@ def _view(session: Session, invoice: Invoice, today: date) -> InvoiceView:
         reason=invoice.reason,
         sale_number=sale.number if sale else None,
         order_number=order.number if order else None,
-        credits_invoice=credits_invoice,
-        credit_notes=credit_notes,
+        credits_invoice=related.numbers.get(invoice.credited_invoice_id),
+        credit_notes=tuple(related.credit_notes.get(invoice.id, ())),
     )

@@ -8,7 +8,9 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from pos_app.db.models import Invoice, InvoiceDocument
 from pos_app.errors import PermissionDenied, ValidationError
 from pos_app.invoices.batch import ExportCancelled
 from pos_app.services.invoices import CustomerDetails
@@ -76,3 +78,42 @@ def test_an_export_can_be_cancelled_and_needs_the_accountant(services, accountan
     with pytest.raises(ValidationError, match="after its start"):
         services.invoice_export.export(accountant, until, since, tmp_path)
     assert list(tmp_path.glob("*.csv")) == []
+
+
+def _rendered_at(services) -> dict[str, object]:
+    """When the kept PDF of each document was rendered."""
+    with services.db.read_session() as session:
+        rows = session.execute(
+            select(Invoice.number, InvoiceDocument.rendered_at).join(Invoice, Invoice.id == InvoiceDocument.invoice_id)
+        )
+        return dict(rows.all())
+
+
+def test_an_export_copies_the_kept_pdfs_renders_the_others_and_keeps_them(
+    services, accountant, cashier, period, tmp_path, clock
+):
+    since, until = period
+    documents = services.invoices.in_period(accountant, since, until)
+    first_hour = services.invoice_export.prepare(accountant, since, since + timedelta(hours=1), workers=1)
+    assert (first_hour.documents, first_hour.rendered) == (3, 3)
+    assert services.invoice_export.prepare(accountant, since, since + timedelta(hours=1), workers=1).rendered == 0
+    services.invoices.pdf(documents[3].number)
+    services.invoices.credit_note(accountant, documents[3].number, "Returned")  # its kept PDF is stale now
+    before = _rendered_at(services)
+    clock.advance(hours=1)
+    written = []
+    result = services.invoice_export.export(accountant, since, until, tmp_path, workers=2, progress=written.append)
+    assert result.documents == 14 and sum(written) == 14
+    for invoice in documents:
+        assert (tmp_path / f"{invoice.number}.pdf").read_bytes() == services.invoices.pdf(invoice.number)
+    kept = _rendered_at(services)
+    assert {number: kept[number] for number in before} == {
+        **{invoice.number: before[invoice.number] for invoice in documents[:3]},  # copied, not rendered again
+        documents[3].number: clock.now,
+    }
+    assert sorted(kept) == sorted(invoice.number for invoice in documents)
+    assert set(kept.values()) == {before[documents[0].number], clock.now}
+    with pytest.raises(PermissionDenied):
+        services.invoice_export.prepare(cashier, since, until)
+    with pytest.raises(ValidationError, match="after its start"):
+        services.invoice_export.prepare(accountant, until, since)

@@ -1,19 +1,24 @@
 """Invoices and credit notes on both databases: issuing for counter sales and online orders, numbering,
 immutability, credit notes, payments, reading and every refusal."""
 
+import hashlib
+import io
+import re
 import subprocess
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
+from PIL import Image
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError
 
-from pos_app.db.models import Invoice, InvoiceLine
+from pos_app.db.models import Invoice, InvoiceDocument, InvoiceLine
 from pos_app.domain.invoice import InvoiceKind, InvoiceStatus
 from pos_app.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from pos_app.invoices.document_state import document_state
 from pos_app.services import open_services
-from pos_app.services.invoices import CustomerDetails, InvoiceTally
+from pos_app.services.invoices import CustomerDetails, InvoiceTally, KeptPdf
 from tests.payments.helpers import CARD_THAT_PAYS, pay
 from tests.services.helpers import make_product, visible_state
 
@@ -218,7 +223,7 @@ def test_a_paid_online_order_is_invoiced_and_an_unpaid_one_is_not(
             shop.invoices.issue_for_order(accountant, order.number, ACME)
 
 
-def _open_account_invoice(shop, sequence, issued_at, due_on):
+def _open_account_invoice(shop, sequence, issued_at, due_on, seller=None):
     """An invoice nothing has paid yet. No screen issues one today (a counter sale or an online order is paid when
     invoiced): written straight into the database, as an invoice on account would be."""
     line = InvoiceLine(
@@ -246,7 +251,7 @@ def _open_account_invoice(shop, sequence, issued_at, due_on):
                 language="fr",
                 currency="EUR",
                 customer_name="Open account",
-                seller={},
+                seller=seller or {},
                 net=Decimal("20.00"),
                 vat=Decimal("4.00"),
                 gross=Decimal("24.00"),
@@ -355,3 +360,110 @@ def test_the_pdf_is_rendered_again_for_a_reader_only(shop, cashier, accountant, 
         invoice.number in subprocess.run(["pdftotext", "-", "-"], input=by_number, capture_output=True).stdout.decode()
     )
     assert shop.invoices.events(accountant, invoice.number) == []  # rendering is not a reprint until it is used
+
+
+def _kept(shop, number):
+    """The kept PDF's row of a document: when it was rendered, its digest and its state (None if none is kept)."""
+    with shop.db.read_session() as session:
+        return session.execute(
+            select(InvoiceDocument.rendered_at, InvoiceDocument.sha256, InvoiceDocument.state)
+            .join(Invoice, Invoice.id == InvoiceDocument.invoice_id)
+            .where(Invoice.number == number)
+        ).one_or_none()
+
+
+def _kept_count(shop):
+    with shop.db.read_session() as session:
+        return session.scalar(select(func.count()).select_from(InvoiceDocument))
+
+
+def _text(pdf: bytes) -> str:
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    return text.decode().replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _images(pdf: bytes, folder) -> list[str]:
+    path = folder / "invoice.pdf"
+    path.write_bytes(pdf)
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, check=True, text=True).stdout
+    return listing.splitlines()[2:]  # after the two header lines
+
+
+def test_a_reprint_gives_the_kept_pdf_without_rendering_it_again(shop, cashier, accountant, sale, clock):
+    invoice = shop.invoices.issue(cashier, sale.number, ACME)
+    assert _kept(shop, invoice.number) is None
+    first = shop.invoices.pdf(invoice.number, accountant)
+    rendered_at, digest, _state = _kept(shop, invoice.number)
+    assert (rendered_at, digest) == (clock.now, hashlib.sha256(first).hexdigest())
+    clock.advance(days=2)
+    assert shop.invoices.pdf(invoice.number, cashier) == first
+    assert shop.invoices.pdf(invoice.number) == first
+    assert _kept(shop, invoice.number)[:2] == (rendered_at, digest) and _kept_count(shop) == 1
+
+
+def test_a_credit_note_replaces_the_kept_pdf_of_its_invoice_with_the_new_balance(shop, accountant, admin, clock):
+    identity = shop.settings.current()
+    seller = {"name": identity.shop_name, "address": identity.shop_address, "vat_number": identity.shop_vat_number}
+    seller |= {"company_number": "", "email": "", "phone": "", "legal_mentions": ""}
+    number = _open_account_invoice(shop, 1, clock.now, clock.now.date() + timedelta(days=30), seller)
+    before = shop.invoices.pdf(number, accountant)
+    assert re.search(r"Reste à payer\s+24,00 €", _text(before))
+    clock.advance(hours=1)
+    credit = shop.invoices.credit_note(accountant, number, "Returned")
+    after = shop.invoices.pdf(number, accountant)
+    assert re.search(r"Reste à payer\s+0,00 €", _text(after))
+    assert _kept(shop, number)[:2] == (clock.now, hashlib.sha256(after).hexdigest())
+    assert shop.invoices.pdf(number, accountant) == after
+    assert credit.number in _text(shop.invoices.pdf(credit.number, accountant))
+    assert _kept_count(shop) == 2
+
+
+def test_a_reprint_after_a_new_logo_shows_the_new_logo(shop, cashier, admin, sale, tmp_path):
+    invoice = shop.invoices.issue(cashier, sale.number, ACME)
+    assert _images(shop.invoices.pdf(invoice.number), tmp_path) == []
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 40), "#2f5d8a").save(picture, format="PNG")
+    shop.settings.set_logo(admin, picture.getvalue())
+    (image,) = _images(shop.invoices.pdf(invoice.number), tmp_path)
+    assert image.split()[3:5] == ["120", "40"]
+
+
+def test_the_first_pdf_kept_for_a_state_is_the_one_everybody_gets(shop, cashier, accountant, stock_manager, sale):
+    """Two processes that render the same document at once both keep it: the second finds the first's PDF
+    kept for the same state, leaves it, and hands out that one too."""
+    invoice = shop.invoices.issue(cashier, sale.number, ACME)
+    state = document_state(shop.invoices.get(accountant, invoice.number), None)
+    first = shop.invoices.keep_pdfs(accountant, [KeptPdf(invoice.number, state, b"%PDF first")])
+    second = shop.invoices.keep_pdfs(accountant, [KeptPdf(invoice.number, state, b"%PDF second")])
+    assert first == second == {invoice.number: b"%PDF first"}
+    assert shop.invoices.pdf(invoice.number) == b"%PDF first"
+    assert shop.invoices.kept_pdfs(accountant, {invoice.number: state}) == {invoice.number: b"%PDF first"}
+    assert shop.invoices.unkept(accountant, {invoice.number: state, "F-1999-000001": state}) == ["F-1999-000001"]
+    stale = shop.invoices.keep_pdfs(accountant, [KeptPdf(invoice.number, "an older state", b"%PDF older")])
+    assert stale == {invoice.number: b"%PDF older"}
+    assert shop.invoices.unkept(accountant, {invoice.number: state}) == [invoice.number]
+    assert invoice.number in _text(shop.invoices.pdf(invoice.number))  # rendered again for the current state
+    assert _kept(shop, invoice.number)[2] == state
+
+
+def test_keeping_a_pdf_refuses_unknown_documents_and_readers_without_the_right_and_writes_nothing(
+    shop, cashier, accountant, stock_manager, sale
+):
+    invoice = shop.invoices.issue(cashier, sale.number, ACME)
+    batch = [KeptPdf(invoice.number, "state", b"%PDF"), KeptPdf("F-1999-000001", "state", b"%PDF")]
+    with pytest.raises(NotFound, match="F-1999-000001"):
+        shop.invoices.keep_pdfs(accountant, batch)
+    with pytest.raises(PermissionDenied):
+        shop.invoices.keep_pdfs(stock_manager, batch[:1])
+    with pytest.raises(PermissionDenied):
+        shop.invoices.kept_pdfs(stock_manager, {invoice.number: "state"})
+    assert _kept_count(shop) == 0
+
+
+def test_a_kept_pdf_whose_bytes_were_damaged_is_rendered_again(shop, cashier, sale):
+    invoice = shop.invoices.issue(cashier, sale.number, ACME)
+    kept = shop.invoices.pdf(invoice.number)
+    with shop.db.write_engine.begin() as conn:
+        conn.execute(InvoiceDocument.__table__.update().values(pdf=kept[:-100]))
+    again = shop.invoices.pdf(invoice.number)
+    assert invoice.number in _text(again) and hashlib.sha256(again).hexdigest() == _kept(shop, invoice.number)[1]

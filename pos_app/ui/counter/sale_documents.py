@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pos_app.domain.roles import Actor
 from pos_app.errors import MailNotConfigured, PrinterError
 from pos_app.invoices.model import CustomerDetails, InvoiceView
-from pos_app.invoices.pdf import invoice_pdf
 from pos_app.services import Services
 from pos_app.services.mail import email_address
 from pos_app.services.receipts import ReceiptService
@@ -52,7 +51,7 @@ def issue_and_render_invoice(
     view = services.invoices.for_sale(actor, sale_number)
     if view is None:
         view = services.invoices.issue(actor, sale_number, customer)
-    return RenderedInvoice(view, invoice_pdf(view, logo=services.settings.logo()))
+    return RenderedInvoice(view, services.invoices.pdf(view.number, actor))
 
 
 def email_start(services: Services, actor: Actor, sale_number: str, customer_id: int | None) -> EmailStart:

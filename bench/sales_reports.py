@@ -2,10 +2,11 @@
 
 Seeds --days days of sales at two registers (one till session per register and day, --sales sales in all, 1 to 3
 lines at two VAT rates, cash with change, card or both, a refund in every 50 sales, a seat of a time slot sold at the
-counter in every 100 sales and one seat in 10 paid back; a journal entry for each) with bulk INSERTs, then times
-SalesReportService.report for a year per month, a quarter per week, a month per day, a day alone (the dashboard's
-day_summary) and the first page of till_sessions: median and 95th percentile of --runs calls each.
-Goal: a year per month in at most 1 s, so the page never keeps the accountant waiting.
+counter in every 100 sales and one seat in 10 paid back; a journal entry for each) with bulk INSERTs, analyzes the
+tables on PostgreSQL (as its autovacuum does within a minute of such a load), then times SalesReportService.report
+for a year per month, a year per day, a quarter per week, a month per day, a day alone (the dashboard's day_summary)
+and the first page of till_sessions: median and 95th percentile of --runs calls each.
+Goal: a year per month and a year per day in at most 1 s each, so the page never keeps the accountant waiting.
 
     .venv/bin/python bench/sales_reports.py [--backend sqlite|postgresql|both] [--sales 300000] [--days 365]
                                             [--runs 7]
@@ -24,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from benchkit import chosen_backends, fresh_database, machine_summary, median_ms, p95_ms, parse_args, print_table
-from sqlalchemy import Engine, Table, func, insert, select
+from sqlalchemy import Engine, Table, func, insert, select, text
 
 from pos_app.db.models import (
     Booking,
@@ -78,6 +79,10 @@ def seed(url: str, sales: int, days: int) -> tuple[Actor, int, int]:
         lines = _write_sales(engine, sales, days, skus, registers, cashier)
         with engine.connect() as conn:
             seats = conn.scalar(select(func.count()).select_from(Booking)) or 0
+        if engine.dialect.name == "postgresql":
+            # The planner's view of a shop in use: a year per day took minutes once the tables were analyzed.
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("ANALYZE"))
     return accountant, lines, seats
 
 
@@ -323,6 +328,7 @@ def measure(url: str, accountant: Actor, days: int, runs: int) -> list[tuple[str
         last = FIRST_DAY + timedelta(days=days - 1)
         cases: list[tuple[str, Callable[[], object]]] = [
             ("a year per month", partial(reports.report, accountant, FIRST_DAY, last, "month", zone=UTC)),
+            ("a year per day", partial(reports.report, accountant, FIRST_DAY, last, "day", zone=UTC)),
             (
                 "a quarter per week",
                 partial(reports.report, accountant, FIRST_DAY, FIRST_DAY + timedelta(days=90), "week", zone=UTC),
@@ -358,9 +364,9 @@ def main() -> None:
             )
             table = measure(url, accountant, args.days, args.runs)
             print_table(f"{backend}: time to make each report (ms)", ("report", "median", "p95"), table)
-            worst = float(table[0][1])
+            worst = max(float(table[0][1]), float(table[1][1]))
             verdict = "met" if worst <= GOAL_MS else "missed"
-            print(f"  goal: a year per month in <= {GOAL_MS:.0f} ms: {verdict} ({worst:.0f} ms)")
+            print(f"  goal: a year per month and per day in <= {GOAL_MS:.0f} ms each: {verdict} ({worst:.0f} ms)")
 
 
 if __name__ == "__main__":

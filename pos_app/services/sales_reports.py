@@ -1,6 +1,6 @@
 """Sales reports for the back office: a period's counter sales per day, week or month, and the past till sessions.
 
-The database does the adding up (GROUP BY over a table of the report's periods), so a year of sales costs a
+The database does the adding up (GROUP BY the period of each sale, refund or seat), so a year of sales costs a
 handful of queries. The figures follow the Z report's rules, so that a report over whole till sessions states
 exactly the sum of their Z reports:
 - sales count, totals and discounts of the sales made in the period, refunds of the refunds made in it;
@@ -18,14 +18,28 @@ calendar months, cut to the report's first and last day.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Integer, and_, cast, func, literal, select, type_coerce, union_all
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.selectable import CTE
 
@@ -296,6 +310,30 @@ def _spans(first: date, last: date, step: Granularity, zone: tzinfo | None) -> l
     return spans
 
 
+def _period_of(spans: Sequence[_Span], moment: Any) -> ColumnElement[int]:
+    """The index of the period that `moment` (a time within the report) falls in, worked out on each row by halving:
+    the periods follow each other, so a CASE compares the moment with the start of the middle period, then with the
+    start of the middle one of the half it is in, and so on (nine comparisons for 400 periods).
+
+    The bounds are the spans' own UTC moments, so days keep their local midnights, daylight saving time included.
+    The SQL depends on the number of periods alone, the moments being bound values: a report of as many periods as
+    an earlier one reuses its compiled SQL."""
+
+    def among(first: int, end: int) -> ColumnElement[int]:
+        if end - first == 1:
+            return literal_column(str(first), Integer)
+        middle = (first + end) // 2
+        starts_later = moment < literal(spans[middle].start, UTCDateTime())
+        return case((starts_later, among(first, middle)), else_=among(middle, end))
+
+    return among(0, len(spans))
+
+
+def _within(spans: Sequence[_Span], moment: Any) -> ColumnElement[bool]:
+    """`moment` is within the report: a range that an index of the moments reads directly."""
+    return and_(moment >= literal(spans[0].start, UTCDateTime()), moment < literal(spans[-1].end, UTCDateTime()))
+
+
 def _periods_table(spans: Sequence[_Span]) -> CTE:
     """The report's periods as a table (index, start, end) to join the sales to, by the time of each sale.
 
@@ -310,6 +348,58 @@ def _periods_table(spans: Sequence[_Span]) -> CTE:
         for index, span in enumerate(spans)
     ]
     return (rows[0] if len(rows) == 1 else union_all(*rows)).cte("periods")
+
+
+def _sales_placer(session: Session, spans: Sequence[_Span]) -> Callable[..., Select[Any]]:
+    """A maker of SELECTs of the report's sales, each row with `columns` and its period's index first (`idx`).
+
+    SQLite reads the periods one after the other and, for each, its sales through the index of their times (a join
+    on start <= time < end): every sale is read once and comes with its period, the fastest way there (working the
+    period out on each row costs it a fifth to two thirds more). PostgreSQL, which counts a table of periods made of
+    SELECTs as a single row, joined all the lines to their sales once per period instead (a year per day: 600,000
+    lines 365 times over, minutes): there each sale works its period out (`_period_of`) in one pass over the
+    report's sales."""
+    if session.get_bind().dialect.name == "postgresql":
+
+        def by_time(*columns: Any) -> Select[Any]:
+            index = _period_of(spans, Sale.at).label("idx")
+            return select(index, *columns).select_from(Sale).where(_within(spans, Sale.at))
+
+        return by_time
+    periods = _periods_table(spans)
+
+    def by_period(*columns: Any) -> Select[Any]:
+        in_period = and_(Sale.at >= periods.c.since, Sale.at < periods.c.until)
+        return select(periods.c.idx, *columns).select_from(periods).join(Sale, in_period)
+
+    return by_period
+
+
+def _per_period(rows: Select[Any], keys: Sequence[str], summed: Sequence[str]) -> Select[Any]:
+    """`rows` (their period's index `idx` first) added up per period and `keys`: the period, the keys, the number of
+    rows and the sum of each of the `summed` columns. The index is worked out once, in `rows`, and grouped on by its
+    name: a GROUP BY repeating its CASE would send the periods' bounds a second time."""
+    table = rows.subquery("placed")
+    group = [table.c.idx, *(table.c[key] for key in keys)]
+    return select(*group, func.count(), *(func.sum(table.c[name]) for name in summed)).group_by(*group)
+
+
+def _tune_for_reports(session: Session) -> None:
+    """PostgreSQL settings for the report's transaction alone, all three because the planner cannot tell how few
+    periods the CASE of `_period_of` gives (it counts as many as the sales' distinct times):
+    - no JIT compiling: compiling the CASE of a year per day took longer than running it (the lines of the year:
+      3.5 s instead of 1);
+    - more memory to add up in: within the default 4 MB it planned to spill the sums per period to disk;
+    - a lower price for a row handed from a parallel worker to the leader: expecting a group per row, it does not
+      add up in the workers, and at the default price it kept the whole join in one process (a fifth slower)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            select(
+                func.set_config("jit", "off", True),
+                func.set_config("work_mem", "64MB", True),
+                func.set_config("parallel_tuple_cost", "0.01", True),
+            )
+        )
 
 
 # ----- adding up ------------------------------------------------------------------------------------------------
@@ -357,91 +447,74 @@ def _add_split(into: dict[Decimal, list[Decimal]], split: VatSplit) -> None:
 def _figures(
     session: Session, spans: Sequence[_Span], register_id: int | None, cur: Currency
 ) -> tuple[SalesFigures, ...]:
-    periods = _periods_table(spans)
-    bounds = (spans[0].start, spans[-1].end) if session.get_bind().dialect.name == "postgresql" else None
-    in_period = _in_period(periods, bounds)
+    _tune_for_reports(session)
     tallies = [_Tally() for _ in spans]
     # Gross per period, till session and VAT rate, sales and counter bookings together: the VAT is split on each
     # as the till session's Z report splits it.
     sold: defaultdict[_TillRate, Decimal] = defaultdict(Decimal)
     refunded: defaultdict[_TillRate, Decimal] = defaultdict(Decimal)
+    placed_sales = _sales_placer(session, spans)
 
-    sales = select(
-        periods.c.idx,
-        func.count(Sale.id),
-        func.sum(Sale.total),
-        func.sum(Sale.discount),
-        func.sum(Sale.change_due),
-    ).join_from(Sale, periods, in_period(Sale.at))
-    for index, count, total, discounts, change in session.execute(
-        _of(sales, Sale.register_id, register_id).group_by(periods.c.idx)
-    ):
+    def of_sales(*columns: Any) -> Select[Any]:
+        return _of(placed_sales(*columns), Sale.register_id, register_id)
+
+    def of_refunds(*columns: Any) -> Select[Any]:
+        query = select(_period_of(spans, Refund.at).label("idx"), *columns).where(_within(spans, Refund.at))
+        return _of(query, Refund.register_id, register_id)
+
+    def of_seats(seats: CTE) -> Select[Any]:
+        placed = select(_period_of(spans, seats.c.at).label("idx"), seats)
+        return _per_period(placed, ("session_id", "vat_rate", "method"), ("amount",))
+
+    sales = _per_period(of_sales(Sale.total, Sale.discount, Sale.change_due), (), ("total", "discount", "change_due"))
+    for index, count, total, discounts, change in session.execute(sales):
         tally = tallies[index]
         tally.sales_count += int(count)
         tally.total += _money(cur, total)
         tally.discounts, tally.change = _money(cur, discounts), _money(cur, change)
 
-    sold_per_rate = (
-        select(periods.c.idx, Sale.session_id, SaleLine.vat_rate, func.sum(SaleLine.total))
-        .join_from(SaleLine, Sale, Sale.id == SaleLine.sale_id)
-        .join(periods, in_period(Sale.at))
+    sold_per_rate = of_sales(Sale.session_id, SaleLine.vat_rate, SaleLine.total).join(
+        SaleLine, SaleLine.sale_id == Sale.id
     )
-    for index, till, rate, gross in session.execute(
-        _of(sold_per_rate, Sale.register_id, register_id).group_by(periods.c.idx, Sale.session_id, SaleLine.vat_rate)
+    for index, till, rate, _count, gross in session.execute(
+        _per_period(sold_per_rate, ("session_id", "vat_rate"), ("total",))
     ):
         sold[index, till, Decimal(str(rate))] += _money(cur, gross)
 
-    paid = (
-        select(periods.c.idx, SalePayment.method, func.sum(SalePayment.amount))
-        .join_from(SalePayment, Sale, Sale.id == SalePayment.sale_id)
-        .join(periods, in_period(Sale.at))
-    )
-    for index, method, amount in session.execute(
-        _of(paid, Sale.register_id, register_id).group_by(periods.c.idx, SalePayment.method)
-    ):
+    paid = of_sales(SalePayment.method, SalePayment.amount).join(SalePayment, SalePayment.sale_id == Sale.id)
+    for index, method, _count, amount in session.execute(_per_period(paid, ("method",), ("amount",))):
         tallies[index].by_method[method] += _money(cur, amount)
 
-    start, end = literal(spans[0].start, UTCDateTime()), literal(spans[-1].end, UTCDateTime())
     sold_seats = _counter_sales(
-        Booking.paid_at >= start,
-        Booking.paid_at < end,
-        *([] if register_id is None else [Booking.register_id == register_id]),
+        _within(spans, Booking.paid_at), *([] if register_id is None else [Booking.register_id == register_id])
     )
-    for index, till, rate, method, count, total in session.execute(_per_period(periods, sold_seats)):
+    for index, till, rate, method, count, total in session.execute(of_seats(sold_seats)):
         tally = tallies[index]
         tally.sales_count += int(count)
         tally.total += _money(cur, total)
         tally.by_method[method] += _money(cur, total)
         sold[index, till, Decimal(str(rate))] += _money(cur, total)
 
-    refunded_sales = select(periods.c.idx, Refund.method, func.count(Refund.id), func.sum(Refund.total)).join_from(
-        Refund, periods, in_period(Refund.at)
-    )
-    for index, method, count, total in session.execute(
-        _of(refunded_sales, Refund.register_id, register_id).group_by(periods.c.idx, Refund.method)
-    ):
+    refunded_sales = of_refunds(Refund.method, Refund.total)
+    for index, method, count, total in session.execute(_per_period(refunded_sales, ("method",), ("total",))):
         tally = tallies[index]
         tally.refunds_count += int(count)
         tally.refunds_total += _money(cur, total)
         tally.by_method[method] -= _money(cur, total)
 
-    refunded_per_rate = (
-        select(periods.c.idx, Refund.session_id, SaleLine.vat_rate, func.sum(RefundLine.amount))
-        .join_from(RefundLine, Refund, Refund.id == RefundLine.refund_id)
-        .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
-        .join(periods, in_period(Refund.at))
+    # The refunded line's rate read by its key, one refund line at a time: PostgreSQL would otherwise read every sale
+    # line of the table for a year's few thousand refunds.
+    rate_refunded = select(SaleLine.vat_rate).where(SaleLine.id == RefundLine.sale_line_id).scalar_subquery()
+    refunded_per_rate = of_refunds(Refund.session_id, rate_refunded.label("vat_rate"), RefundLine.amount).join_from(
+        RefundLine, Refund, Refund.id == RefundLine.refund_id
     )
-    for index, till, rate, gross in session.execute(
-        _of(refunded_per_rate, Refund.register_id, register_id).group_by(
-            periods.c.idx, Refund.session_id, SaleLine.vat_rate
-        )
+    for index, till, rate, _count, gross in session.execute(
+        _per_period(refunded_per_rate, ("session_id", "vat_rate"), ("amount",))
     ):
         refunded[index, till, Decimal(str(rate))] += _money(cur, gross)
 
-    paid_back = _counter_refunds(
-        session, _entries_of(session, register_id), JournalEntry.at >= start, JournalEntry.at < end
-    )
-    for index, till, rate, method, count, total in session.execute(_per_period(periods, paid_back)):
+    paid_back = _counter_refunds(session, _entries_of(session, register_id), _within(spans, JournalEntry.at))
+    for index, till, rate, method, count, total in session.execute(of_seats(paid_back)):
         tally = tallies[index]
         tally.refunds_count += int(count)
         tally.refunds_total += _money(cur, total)
@@ -460,46 +533,6 @@ def _entries_of(session: Session, register_id: int | None) -> Any:
     report's entries through the index of the entries per register and time, not the whole journal."""
     ids = [register_id] if register_id is not None else list(session.scalars(select(Register.id)))
     return JournalEntry.register_id.in_(ids)
-
-
-def _per_period(periods: CTE, seats: CTE) -> Any:
-    """The number and amount of `seats` (sold or refunded within the report) per period, till session, VAT rate and
-    method.
-
-    The periods follow each other, so a seat falls in the last period started at or before its time: the periods'
-    starts and the seats are put in one line in time order, and each seat takes the greatest period index before it.
-    One sort instead of a join on each period's start and end, which SQLite (with no index on either side) would
-    make by comparing every seat with every period."""
-    facts = (seats.c.session_id, seats.c.method, seats.c.vat_rate, seats.c.amount)
-    timeline = union_all(
-        select(
-            periods.c.since.label("at"),
-            literal(0).label("is_seat"),
-            periods.c.idx,
-            *(literal(None, column.type).label(column.name) for column in facts),
-        ),
-        select(seats.c.at, literal(1), literal(None, Integer), *facts),
-    ).subquery("timeline")
-    placed = select(
-        func.max(timeline.c.idx).over(order_by=(timeline.c.at, timeline.c.is_seat)).label("idx"),
-        timeline.c.is_seat,
-        timeline.c.session_id,
-        timeline.c.method,
-        timeline.c.vat_rate,
-        timeline.c.amount,
-    ).subquery("placed")
-    return (
-        select(
-            placed.c.idx,
-            placed.c.session_id,
-            placed.c.vat_rate,
-            placed.c.method,
-            func.count(),
-            func.sum(placed.c.amount),
-        )
-        .where(placed.c.is_seat == 1)
-        .group_by(placed.c.idx, placed.c.session_id, placed.c.vat_rate, placed.c.method)
-    )
 
 
 def _counter_sales(*conditions: Any) -> CTE:
@@ -543,19 +576,6 @@ def _payload(session: Session) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return cast(JournalEntry.payload, JSON)
     return type_coerce(JournalEntry.payload, JSON)
-
-
-def _in_period(periods: CTE, bounds: tuple[datetime, datetime] | None) -> Any:
-    """The join of a moment to its period. With `bounds`, the report's own start and end are repeated as constants:
-    PostgreSQL then knows how few sales the report covers and reads their lines by index instead of the whole
-    table. SQLite would instead read the whole report's range once for every period: it goes without."""
-    limits = [] if bounds is None else [literal(bounds[0], UTCDateTime()), literal(bounds[1], UTCDateTime())]
-
-    def condition(moment: Any) -> Any:
-        within = [moment >= limits[0], moment < limits[1]] if limits else []
-        return and_(*within, moment >= periods.c.since, moment < periods.c.until)
-
-    return condition
 
 
 def _of(query: Any, register_column: InstrumentedAttribute[Any], register_id: int | None) -> Any:

@@ -421,3 +421,68 @@ def test_till_sessions_refuse_a_page_out_of_range(services, accountant, options,
     with pytest.raises(ValidationError) as refused:
         services.sales_reports.till_sessions(accountant, **options)
     assert refused.value.field == field
+
+
+def test_sales_at_the_last_and_first_instant_of_local_days_land_in_their_days_weeks_and_months_over_400_days(
+    shop, cashier, accountant, clock
+):
+    def first_instant(year: int, month: int, day: int) -> datetime:
+        return datetime(year, month, day, tzinfo=PARIS)
+
+    def last_instant(year: int, month: int, day: int) -> datetime:
+        return datetime(year, month, day, 23, 59, 59, 999_999, tzinfo=PARIS)
+
+    moments = [
+        last_instant(2025, 12, 31),  # before the report
+        first_instant(2026, 1, 1),  # its first instant, a Thursday
+        last_instant(2026, 3, 29),  # Sunday, summer time since 2 o'clock
+        first_instant(2026, 3, 30),
+        last_instant(2026, 10, 25),  # Sunday, winter time since 3 o'clock: refunded at once
+        first_instant(2026, 10, 26),  # refunded at once
+        last_instant(2026, 11, 30),  # a Monday, the last of the month
+        first_instant(2026, 12, 1),
+        last_instant(2027, 2, 4),  # the report's last instant
+        first_instant(2027, 2, 5),  # after the report
+    ]
+    clock.now = moments[0]
+    shop.pos.open_session(cashier, "R1", Decimal("0"))
+    for moment in moments:
+        clock.now = moment
+        sale = shop.pos.checkout(cashier, [("CAP", 1)], [("card", Decimal("7.45"))])
+        if moment.month == 10:
+            shop.pos.refund(cashier, sale.number, [("CAP", 1)], "card")
+
+    def counted(granularity: str) -> list[tuple[date, date, int, int]]:
+        report = shop.sales_reports.report(accountant, date(2026, 1, 1), date(2027, 2, 4), granularity, zone=PARIS)
+        return [(p.first_day, p.last_day, p.sales_count, p.refunds_count) for p in report.periods if p.sales_count]
+
+    by_day = shop.sales_reports.report(accountant, date(2026, 1, 1), date(2027, 2, 4), zone=PARIS)
+    assert len(by_day.periods) == MAX_PERIODS
+    assert [(d.first_day, d.sales_count, d.refunds_count) for d in by_day.periods if d.sales_count] == [
+        (date(2026, 1, 1), 1, 0),
+        (date(2026, 3, 29), 1, 0),
+        (date(2026, 3, 30), 1, 0),
+        (date(2026, 10, 25), 1, 1),
+        (date(2026, 10, 26), 1, 1),
+        (date(2026, 11, 30), 1, 0),
+        (date(2026, 12, 1), 1, 0),
+        (date(2027, 2, 4), 1, 0),
+    ]
+    assert (by_day.total.sales_count, by_day.total.total) == (8, Decimal("59.60"))
+    assert counted("week") == [
+        (date(2026, 1, 1), date(2026, 1, 4), 1, 0),
+        (date(2026, 3, 23), date(2026, 3, 29), 1, 0),
+        (date(2026, 3, 30), date(2026, 4, 5), 1, 0),
+        (date(2026, 10, 19), date(2026, 10, 25), 1, 1),
+        (date(2026, 10, 26), date(2026, 11, 1), 1, 1),
+        (date(2026, 11, 30), date(2026, 12, 6), 2, 0),
+        (date(2027, 2, 1), date(2027, 2, 4), 1, 0),
+    ]
+    assert counted("month") == [
+        (date(2026, 1, 1), date(2026, 1, 31), 1, 0),
+        (date(2026, 3, 1), date(2026, 3, 31), 2, 0),
+        (date(2026, 10, 1), date(2026, 10, 31), 2, 2),
+        (date(2026, 11, 1), date(2026, 11, 30), 1, 0),
+        (date(2026, 12, 1), date(2026, 12, 31), 1, 0),
+        (date(2027, 2, 1), date(2027, 2, 4), 1, 0),
+    ]

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.roles import Actor
 from pos_app.services import Services
 from pos_app.services.catalogue_csv import COLUMNS
-from pos_app.services.paging import PAGE_SIZE
 from pos_app.services.stock_list import StockQuery
 from pos_app.ui.stock.stock_model import StockTableModel
+from pos_app.ui.widgets.paged_model import FIRST_PAGE_SIZE
 
 SKUS = 450
 
@@ -39,7 +39,7 @@ def test_the_list_reads_the_next_page_as_the_view_scrolls_to_its_end(qtbot: QtBo
 
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.set_query(StockQuery())
-    assert model.rowCount() == PAGE_SIZE
+    assert model.rowCount() == FIRST_PAGE_SIZE
     while not model.complete:
         shown = model.rowCount()
         view.scrollToBottom()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QStandardItem
 
 from pos_app.domain.stock import MovementKind
 from pos_app.services.movement_history import MovementFilter, MovementHistoryService, MovementLine
-from pos_app.ui.widgets.paged_model import PagedTableModel, Shown, per_column
+from pos_app.ui.widgets.paged_model import Cells, PagedTableModel, cell, cell_template
 
 Index = QModelIndex | QPersistentModelIndex
 OUT_COLOUR = QColor("#8a1c12")
@@ -72,9 +73,16 @@ def signed(quantity: int) -> str:
     return f"+{quantity}" if quantity > 0 else f"{MINUS}{-quantity}"
 
 
+def minute_text(moment: datetime) -> str:
+    """2026-11-22 21:33 on this computer's clock. Not strftime: under PySide's import hook it costs 25 µs a call
+    here, three times as much, once per row of the history."""
+    local = moment.astimezone()
+    return f"{local.year:04d}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}"
+
+
 # What each column shows of a movement, by column number.
 CELL_TEXTS: tuple[Callable[[MovementLine], str], ...] = (
-    lambda line: line.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+    lambda line: minute_text(line.at),
     lambda line: line.sku,
     lambda line: line.product,
     lambda line: line.variant,
@@ -93,24 +101,26 @@ def _alignment(column: int) -> Qt.AlignmentFlag:
     return horizontal | Qt.AlignmentFlag.AlignVCenter
 
 
-ALIGNMENTS = tuple(_alignment(column) for column in HistoryColumn)
+def _templates(quantity_colour: QColor) -> tuple[QStandardItem, ...]:
+    return tuple(
+        cell_template(_alignment(column), foreground=quantity_colour if column == HistoryColumn.QUANTITY else None)
+        for column in HistoryColumn
+    )
 
 
-TIPPED_COLUMNS = (HistoryColumn.REASON, HistoryColumn.REFERENCE)
+# The cells to copy, by column, for a movement in and a movement out: the change is in colour.
+IN_TEMPLATES, OUT_TEMPLATES = _templates(IN_COLOUR), _templates(OUT_COLOUR)
+TIPPED = tuple(column in (HistoryColumn.REASON, HistoryColumn.REFERENCE) for column in HistoryColumn)
 
 
-def prepare(line: MovementLine) -> Shown:
-    """What the movement shows, by role and column; runs on the worker as the page arrives."""
-    texts = tuple(text(line) for text in CELL_TEXTS)
-    colour = IN_COLOUR if line.quantity > 0 else OUT_COLOUR
-    return {
-        Qt.ItemDataRole.DisplayRole: texts,
-        Qt.ItemDataRole.TextAlignmentRole: ALIGNMENTS,
-        Qt.ItemDataRole.ForegroundRole: per_column(len(HistoryColumn), {HistoryColumn.QUANTITY: colour}),
-        Qt.ItemDataRole.ToolTipRole: per_column(
-            len(HistoryColumn), {column: texts[column] or None for column in TIPPED_COLUMNS}
-        ),
-    }
+def movement_cells(line: MovementLine) -> Cells:
+    """What the movement shows, one cell per column; runs on the worker as the page arrives."""
+    templates = IN_TEMPLATES if line.quantity > 0 else OUT_TEMPLATES
+    cells = []
+    for template, text_of, tipped in zip(templates, CELL_TEXTS, TIPPED, strict=True):
+        text = text_of(line)
+        cells.append(cell(template, text, text if tipped else None))
+    return cells
 
 
 class MovementTableModel(PagedTableModel[MovementLine, MovementFilter]):
@@ -118,7 +128,7 @@ class MovementTableModel(PagedTableModel[MovementLine, MovementFilter]):
     headers = HEADERS
     header_tips = HEADER_TIPS
     align = staticmethod(_alignment)
-    prepare = staticmethod(prepare)
+    cells = staticmethod(movement_cells)
 
     def __init__(self, history: MovementHistoryService, parent: QObject | None = None) -> None:
         super().__init__(history.page, MovementFilter(), parent)

@@ -6,14 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum, IntEnum
 from functools import cache
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QStandardItem
 
 from pos_app.services.inventory import SkuRow
 from pos_app.services.stock_list import StockListService, StockQuery, StockSort
-from pos_app.ui.widgets.paged_model import PagedTableModel, Shown
+from pos_app.ui.widgets.paged_model import Cells, PagedTableModel, cell, cell_template
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -113,22 +112,13 @@ def _alignment(column: int) -> Qt.AlignmentFlag:
     return horizontal | Qt.AlignmentFlag.AlignVCenter
 
 
-ALIGNMENTS = tuple(_alignment(column) for column in Column)
-
-
-def prepare(row: SkuRow) -> Shown:
-    """What the row shows, by role and column; runs on the worker as the page arrives."""
-    shown: dict[int, Any] = {
-        Qt.ItemDataRole.DisplayRole: tuple(text(row) for text in CELL_TEXTS),
-        Qt.ItemDataRole.TextAlignmentRole: ALIGNMENTS,
-    }
-    highlight = HIGHLIGHTS.get(status_of(row))
-    if highlight is not None:
-        shown[Qt.ItemDataRole.BackgroundRole] = highlight.background
-        shown[Qt.ItemDataRole.ForegroundRole] = highlight.foreground
-        shown[Qt.ItemDataRole.FontRole] = bold_available()
-        shown[Qt.ItemDataRole.ToolTipRole] = status_tip(row)
-    return shown
+def row_cells(row: SkuRow) -> Cells:
+    """What the row shows, one cell per column; runs on the worker as the page arrives. A low or
+    out-of-stock row is in colour, with its status as the tooltip of every cell."""
+    status = status_of(row)
+    templates = _templates()[status]
+    tip = status_tip(row)
+    return [cell(template, text(row), tip) for template, text in zip(templates, CELL_TEXTS, strict=True)]
 
 
 class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
@@ -139,11 +129,11 @@ class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
     headers = HEADERS
     header_tips = HEADER_TIPS
     align = staticmethod(_alignment)
-    prepare = staticmethod(prepare)
+    cells = staticmethod(row_cells)
 
     def __init__(self, stock_list: StockListService, parent: QObject | None = None) -> None:
         super().__init__(stock_list.page, StockQuery(), parent)
-        bold_available()
+        _templates()
 
     @property
     def sort_column(self) -> Column:
@@ -158,9 +148,20 @@ class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
 
 
 @cache
-def bold_available() -> tuple[QFont | None, ...]:
-    """The Available figure in bold. Made by the first model, on the GUI thread where fonts belong; the
-    worker only reads it."""
-    font = QFont()
-    font.setBold(True)
-    return tuple(font if column == Column.AVAILABLE else None for column in Column)
+def _templates() -> dict[StockStatus, tuple[QStandardItem, ...]]:
+    """The cells to copy, by status and column. Made by the first model, on the GUI thread where fonts
+    belong; the worker only copies them."""
+    bold = QFont()
+    bold.setBold(True)
+    templates = {StockStatus.IN_STOCK: tuple(cell_template(_alignment(column)) for column in Column)}
+    for status, highlight in HIGHLIGHTS.items():
+        templates[status] = tuple(
+            cell_template(
+                _alignment(column),
+                foreground=highlight.foreground,
+                background=highlight.background,
+                font=bold if column == Column.AVAILABLE else None,
+            )
+            for column in Column
+        )
+    return templates

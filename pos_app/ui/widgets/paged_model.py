@@ -4,67 +4,117 @@ the view scrolls to the end (Qt's canFetchMore / fetchMore), every read off the 
 The service reads pages by keyset (services/paging.py): each page carries the cursor of the next one. A
 result that arrives for a query that has since changed (typing goes faster than the database) is dropped.
 
-What a cell shows is worked out once per row, on the worker, as it arrives (`prepare`): a repaint then only
-looks values up. Qt asks for every role of every visible cell at each repaint, in one multiData call per
-cell; with Python computing each value there, a repaint of the stock list took 60 to 80 ms here.
+What a cell shows is made once, on the worker, as its page arrives: one QStandardItem per cell (`cells`),
+held by a QStandardItemModel that this model fronts as an identity proxy. Qt then paints the table without
+calling into Python: a Python model answering each visible cell at every repaint (multiData) made a repaint
+of the history take 36 ms here, the items 19 ms (docs/PERFORMANCE.md, 15.6).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QIdentityProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from pos_app.services.paging import MAX_PAGE_SIZE, PAGE_SIZE, Cursor, Page
 from pos_app.ui.background import BackgroundOp
-from pos_app.ui.widgets.table_model import ColumnsTableModel
+from pos_app.ui.widgets.table_model import ColumnHeaders
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 Query = TypeVar("Query")
 ReadPage = Callable[[Query, Cursor | None, int], Page[Row]]
-# For each item data role, the value of each column (a tuple), or one value for every column.
-Shown = Mapping[int, Any]
+Cells = list[QStandardItem]  # one per column
+# Rows read when the query changes: a screenful or two (a table shows 20 to 40 rows), so that the rows on
+# screen come as soon as they can; the next pages, of PAGE_SIZE rows, are read as the view scrolls on.
+FIRST_PAGE_SIZE = 50
+# A cell is selectable and enabled, as a QAbstractTableModel's are; QStandardItem's default would also make it
+# editable, draggable and a drop target.
+CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def cell_template(
+    alignment: Qt.AlignmentFlag,
+    *,
+    foreground: QColor | None = None,
+    background: QColor | None = None,
+    font: QFont | None = None,
+) -> QStandardItem:
+    """A cell to copy (`cell`), with its flags, alignment and colours set once. The alignment is stored as
+    an int, as Qt stores it: a Python enum in a QVariant costs a call into Python each time Qt reads it."""
+    template = QStandardItem()
+    template.setFlags(CELL_FLAGS)
+    template.setData(int(alignment), Qt.ItemDataRole.TextAlignmentRole)
+    for role, value in (
+        (Qt.ItemDataRole.ForegroundRole, foreground),
+        (Qt.ItemDataRole.BackgroundRole, background),
+        (Qt.ItemDataRole.FontRole, font),
+    ):
+        if value is not None:
+            template.setData(value, role)
+    return template
+
+
+def cell(template: QStandardItem, text: str, tip: str | None = None) -> QStandardItem:
+    """A copy of `template` showing `text`, with `tip` as its tooltip when given."""
+    made = template.clone()
+    made.setText(text)
+    if tip:
+        made.setToolTip(tip)
+    return made
 
 
 @dataclass(frozen=True)
-class _Prepared(Generic[Row]):
-    rows: list[Row]
-    shown: list[Shown]
-    roles: frozenset[int]  # every role some row of the page sets
+class _Page(Generic[Row]):
+    rows: Sequence[Row]
+    cells: list[Cells]  # made on the worker: items are not QObjects, and have no thread of their own
     after: Cursor | None
 
 
-def _read_and_prepare(read: Callable[[], Page[Row]], prepare: Callable[[Row], Shown]) -> _Prepared[Row]:
+def _read(read: Callable[[], Page[Row]], cells: Callable[[Row], Cells]) -> _Page[Row]:
     page = read()
-    shown = [prepare(row) for row in page.rows]
-    return _Prepared(list(page.rows), shown, frozenset().union(*shown), page.after)
+    return _Page(page.rows, [cells(row) for row in page.rows], page.after)
 
 
-class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
-    """Subclasses set the ColumnsTableModel attributes and `prepare`: what a row shows, by role, as a plain
-    function that runs on the worker (it must not touch a widget). `read_page(query, after, limit)` runs
-    there too."""
+class PagedTableModel(ColumnHeaders, QIdentityProxyModel, Generic[Row, Query]):
+    """Subclasses set the ColumnHeaders attributes and `cells`: the items of a row, one per column, as a
+    plain function that runs on the worker (it must not touch a widget; `cell` makes each item).
+    `read_page(query, after, limit)` runs there too."""
 
-    prepare: ClassVar[Callable[[Any], Shown]]
+    cells: ClassVar[Callable[[Any], Cells]]
 
     loaded = Signal()  # the first rows of the current query are in the model
     failed = Signal(object)  # the read of a page failed: the exception
 
-    def __init__(self, read_page: ReadPage, query: Query, parent: QObject | None = None, page_size: int = PAGE_SIZE):
+    def __init__(
+        self,
+        read_page: ReadPage,
+        query: Query,
+        parent: QObject | None = None,
+        page_size: int = PAGE_SIZE,
+        first_page_size: int = FIRST_PAGE_SIZE,
+    ):
         super().__init__(parent)
         self._read_page = read_page
         self._query = query
         self._page_size = page_size
+        self._first_page_size = first_page_size
         self._rows: list[Row] = []
-        self._shown: list[Shown] = []
-        self._roles: frozenset[int] = frozenset()
         self._after: Cursor | None = None
         self._generation = 0
         self._reading = False
         self._fetching = False
+        self._show(QStandardItemModel(0, len(self.columns)))
 
     @property
     def query(self) -> Query:
@@ -89,38 +139,43 @@ class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
     def set_query(self, query: Query) -> None:
         """Read the first page of `query`; the rows shown so far stay until it arrives."""
         self._query = query
-        self._read_first(self._page_size)
+        self._read_first(self._first_page_size)
 
     def reload(self) -> None:
         """Read the current query again, as many rows as are shown (the view keeps its place)."""
-        self._read_first(min(MAX_PAGE_SIZE, max(self._page_size, len(self._rows))))
+        self._read_first(min(MAX_PAGE_SIZE, max(self._first_page_size, len(self._rows))))
 
     def clear(self) -> None:
         """Show no rows (the query failed: the rows of the previous one would mislead)."""
-        self.beginResetModel()
-        self._rows, self._shown, self._after = [], [], None
-        self.endResetModel()
+        self._rows, self._after = [], None
+        self._show(QStandardItemModel(0, len(self.columns)))
 
-    def _read(self, query: Query, after: Cursor | None, limit: int) -> Callable[[], _Prepared[Row]]:
-        read, prepare = self._read_page, type(self).prepare
-        return lambda: _read_and_prepare(lambda: read(query, after, limit), prepare)
+    def _show(self, shown: QStandardItemModel) -> None:
+        """Front `shown` instead of the rows shown so far (Qt's model reset: the view starts again at the top)."""
+        previous = self.sourceModel()
+        shown.setParent(self)
+        self.setSourceModel(shown)
+        if previous is not None:
+            previous.deleteLater()
 
     def _read_first(self, limit: int) -> None:
         self._generation += 1
-        generation = self._generation
+        generation, query, read, cells = self._generation, self._query, self._read_page, type(self).cells
         self._reading = True
         self._fetching = False
-        op = BackgroundOp(self, self._read(self._query, None, limit))
+        op = BackgroundOp(self, lambda: _read(lambda: read(query, None, limit), cells))
         op.success(lambda page: self._first_arrived(generation, page))
         op.failure(lambda error: self._read_failed(generation, error)).run_in_background()
 
-    def _first_arrived(self, generation: int, page: _Prepared[Row]) -> None:
+    def _first_arrived(self, generation: int, page: _Page[Row]) -> None:
         if generation != self._generation:
             return
         self._reading = False
-        self.beginResetModel()
-        self._rows, self._shown, self._roles, self._after = page.rows, page.shown, page.roles, page.after
-        self.endResetModel()
+        self._rows, self._after = list(page.rows), page.after
+        shown = QStandardItemModel(0, len(self.columns))  # on the GUI thread, which it belongs to
+        for row in page.cells:
+            shown.appendRow(row)
+        self._show(shown)
         self.loaded.emit()
 
     def _read_failed(self, generation: int, error: Exception) -> None:
@@ -138,52 +193,18 @@ class PagedTableModel(ColumnsTableModel, Generic[Row, Query]):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        generation = self._generation
-        op = BackgroundOp(self, self._read(self._query, self._after, self._page_size))
+        generation, query, after, limit = self._generation, self._query, self._after, self._page_size
+        read, cells = self._read_page, type(self).cells
+        op = BackgroundOp(self, lambda: _read(lambda: read(query, after, limit), cells))
         op.success(lambda page: self._next_arrived(generation, page))
         op.failure(lambda error: self._read_failed(generation, error)).run_in_background()
 
-    def _next_arrived(self, generation: int, page: _Prepared[Row]) -> None:
+    def _next_arrived(self, generation: int, page: _Page[Row]) -> None:
         if generation != self._generation:
             return
         self._fetching = False
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self._shown.extend(page.shown)
-            self._roles |= page.roles
-            self.endInsertRows()
-        self._after = page.after
-
-    # ----- what the view shows --------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        return _value(self._shown[index.row()].get(role), index.column())
-
-    def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:
-        """Every role a delegate asks of one cell, in one call from Qt."""
-        if not index.isValid():
-            return
-        shown, column, roles = self._shown[index.row()], index.column(), self._roles
-        for role_data in span:
-            role = role_data.role()
-            value = _value(shown.get(role), column)
-            if value is not None:
-                role_data.setData(value)
-            elif role in roles:  # the delegate reuses its span: else another row's value would stay
-                role_data.clearData()
-
-
-def _value(values: Any, column: int) -> Any:
-    return values[column] if type(values) is tuple else values
-
-
-def per_column(columns: int, values: Mapping[int, Any]) -> tuple[Any, ...]:
-    """A tuple with `values` at their columns and None elsewhere."""
-    return tuple(values.get(column) for column in range(columns))
+        self._rows.extend(page.rows)
+        self._after = page.after  # before the rows go in: the view may ask for the page after at once
+        shown = self.sourceModel()
+        for cells in page.cells:
+            shown.appendRow(cells)

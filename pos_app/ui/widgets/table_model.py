@@ -12,17 +12,15 @@ Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
 
-class ColumnsTableModel(QAbstractTableModel):
-    """A table model whose columns are an IntEnum. Subclasses set the class attributes and give rowCount
-    and data. Headers and tips may be QT_TRANSLATE_NOOP markers in the context of the subclass's name."""
+class ColumnHeaders:
+    """The headers of a fixed set of columns (an IntEnum), for a Qt item model to inherit along with its Qt
+    base: subclasses set the class attributes. Headers and tips may be QT_TRANSLATE_NOOP markers in the
+    context of the subclass's name."""
 
     columns: ClassVar[type[IntEnum]]
     headers: ClassVar[Mapping[Any, str]]
     header_tips: ClassVar[Mapping[Any, str]] = {}
     align: ClassVar[Callable[[int], Qt.AlignmentFlag]]
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -39,6 +37,14 @@ class ColumnsTableModel(QAbstractTableModel):
 
     def _translated(self, text: str) -> str:
         return QCoreApplication.translate(type(self).__name__, text)
+
+
+class ColumnsTableModel(ColumnHeaders, QAbstractTableModel):
+    """A table model whose columns are an IntEnum. Subclasses set the ColumnHeaders attributes and give
+    rowCount and data."""
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(self.columns)
 
 
 class RowsTableModel(ColumnsTableModel, Generic[Row]):

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from pos_app.domain.money import Currency
 from pos_app.domain.vat import VatSplit, vat_breakdown
@@ -53,33 +54,36 @@ class PricedLine:
     automatic_discount: Decimal = Decimal(0)
     discount_label: str = ""
 
-    @property
+    @cached_property
     def discount(self) -> Decimal:
         return self.automatic_discount + self.line_discount + self.ticket_discount
 
-    @property
+    @cached_property
     def total(self) -> Decimal:
         return self.gross - self.discount
 
 
 @dataclass(frozen=True)
 class PricedTicket:
+    """A priced ticket. Its sums are worked out once: a sale reads them for its row, its journal entry, its
+    receipt and its report."""
+
     lines: tuple[PricedLine, ...]
     vat: tuple[VatSplit, ...]
 
-    @property
+    @cached_property
     def gross(self) -> Decimal:
         return sum((line.gross for line in self.lines), Decimal(0))
 
-    @property
+    @cached_property
     def discount(self) -> Decimal:
         return sum((line.discount for line in self.lines), Decimal(0))
 
-    @property
+    @cached_property
     def automatic_discount(self) -> Decimal:
         return sum((line.automatic_discount for line in self.lines), Decimal(0))
 
-    @property
+    @cached_property
     def total(self) -> Decimal:
         return sum((line.total for line in self.lines), Decimal(0))
 

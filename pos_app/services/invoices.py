@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, and_, func, literal, not_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from pos_app.db.engine import Database
@@ -416,7 +416,10 @@ class InvoiceService:
         if kept is not None:
             return kept
         rendered = KeptPdf(view.number, state, invoice_pdf(view, logo=logo))  # outside any transaction: it is slow
-        return self._keep([rendered])[view.number]
+        try:
+            return self._keep([rendered])[view.number]
+        except OperationalError:  # another writer held the database too long: print it now, keep it next time
+            return rendered.pdf
 
     def unkept(self, actor: Actor, states: Mapping[str, str]) -> list[str]:
         """Of the documents numbered as the keys of `states`, those with no kept PDF for the state given."""
@@ -446,8 +449,9 @@ class InvoiceService:
         """Keep PDFs rendered (from `get` or `in_period` views with the state of `document_state`) in place of
         those kept for another state, and give back, per number, the PDF kept now: when another process kept
         the same document for the same state first, its PDF stays and is the one returned, so that every
-        caller hands out the same bytes. Raises NotFound for an unknown number, writing nothing."""
-        _require_reader(actor)
+        caller hands out the same bytes. Raises NotFound for an unknown number, writing nothing, and
+        PermissionDenied unless the actor keeps the accounts (whoever keeps a PDF decides what reprints show)."""
+        actor.require(Permission.VIEW_ACCOUNTS)
         return self._keep(rendered)
 
     def _keep(self, rendered: Sequence[KeptPdf]) -> dict[str, bytes]:

@@ -1,6 +1,7 @@
 """The state a kept invoice PDF is valid for: it changes with everything the page prints that can change after
 issue, and with nothing else, so that a kept PDF is never shown when a fresh one would print differently."""
 
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -108,3 +109,16 @@ def test_what_the_state_leaves_out_is_not_printed():
     overdue = replace(ON_ACCOUNT, status=InvoiceStatus.OVERDUE, credit_notes=("AV-2026-000001",), issued_by="ana")
     assert printed(overdue, LOGO) == printed(ON_ACCOUNT, LOGO)
     assert document_state(overdue, LOGO) == document_state(ON_ACCOUNT, LOGO)
+
+
+def test_a_machine_in_another_time_zone_does_not_reuse_a_pdf_that_prints_another_issue_date(monkeypatch):
+    late_evening = replace(ON_ACCOUNT, issued_at=datetime(2026, 11, 2, 23, 30, tzinfo=UTC))
+    states = {}
+    for zone in ("UTC", "Asia/Tokyo"):  # 2 November in London, already 3 November in Tokyo
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        states[zone] = document_state(late_evening, LOGO)
+    monkeypatch.undo()
+    time.tzset()
+
+    assert states["UTC"] != states["Asia/Tokyo"]

@@ -455,6 +455,8 @@ def test_keeping_a_pdf_refuses_unknown_documents_and_readers_without_the_right_a
         shop.invoices.keep_pdfs(accountant, batch)
     with pytest.raises(PermissionDenied):
         shop.invoices.keep_pdfs(stock_manager, batch[:1])
+    with pytest.raises(PermissionDenied):  # a cashier issues and prints invoices, but decides not what reprints show
+        shop.invoices.keep_pdfs(cashier, batch[:1])
     with pytest.raises(PermissionDenied):
         shop.invoices.kept_pdfs(stock_manager, {invoice.number: "state"})
     assert _kept_count(shop) == 0

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from pos_app.db.models import Invoice, InvoiceDocument
 from pos_app.domain.roles import Actor
-from pos_app.services import open_services
+from pos_app.services import Services, open_services
 from pos_app.services.invoices import CustomerDetails
-from tests.concurrency.workers import START_TIMEOUT_S, WorkerReport, run_workers
+from tests.concurrency.workers import WorkerReport, run_in_worker, run_workers
 from tests.conftest import PASSWORDS
 from tests.services.helpers import make_product
 
@@ -34,24 +34,22 @@ class PrintJob:
 def print_each_invoice(job: PrintJob, barrier: Barrier, reports: Any) -> None:
     """Ask for each invoice's PDF, in step with the other worker; report the digest of each PDF received."""
     report = WorkerReport(job.worker)
-    try:
-        with open_services(job.database_url) as svc:
-            from pos_app.invoices.pdf import invoice_pdf
 
-            invoice_pdf(svc.invoices.get(job.reader, job.numbers[0]))  # fonts loaded before the start, like a warm app
-            barrier.wait(timeout=START_TIMEOUT_S)
-            for number in job.numbers:
-                try:
-                    pdf = svc.invoices.pdf(number, job.reader)
-                    report.successes += 1
-                    report.received[f"{number} {hashlib.sha256(pdf).hexdigest()}"] += 1
-                except Exception as error:  # every failure is a finding: record it, keep going
-                    report.errors.append(f"{type(error).__name__}: {error}")
-    except BaseException as error:  # a broken worker must still report, or the test would hang
-        barrier.abort()
-        report.errors.append(f"worker {job.worker} stopped: {type(error).__name__}: {error}")
-    finally:
-        reports.put(report)
+    def warm_up(svc: Services) -> None:  # fonts loaded before the start, like a warm app
+        from pos_app.invoices.pdf import invoice_pdf
+
+        invoice_pdf(svc.invoices.get(job.reader, job.numbers[0]))
+
+    def act(svc: Services) -> None:
+        for number in job.numbers:
+            try:
+                pdf = svc.invoices.pdf(number, job.reader)
+                report.successes += 1
+                report.received[f"{number} {hashlib.sha256(pdf).hexdigest()}"] += 1
+            except Exception as error:  # every failure is a finding: record it, keep going
+                report.errors.append(f"{type(error).__name__}: {error}")
+
+    run_in_worker(job, barrier, reports, report, act, warm_up)
 
 
 def test_two_processes_printing_the_same_new_invoices_get_the_same_kept_pdf(database_url, cashier, accountant):

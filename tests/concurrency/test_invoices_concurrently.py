@@ -9,9 +9,9 @@ from multiprocessing.synchronize import Barrier
 from typing import Any
 
 from pos_app.domain.roles import Actor
-from pos_app.services import open_services
+from pos_app.services import Services, open_services
 from pos_app.services.invoices import CustomerDetails
-from tests.concurrency.workers import START_TIMEOUT_S, WorkerReport, run_workers
+from tests.concurrency.workers import WorkerReport, run_in_worker, run_workers
 from tests.conftest import PASSWORDS
 from tests.services.helpers import make_product
 
@@ -31,24 +31,20 @@ class InvoiceJob:
 
 def invoice_each_sale(job: InvoiceJob, barrier: Barrier, reports: Any) -> None:
     report = WorkerReport(job.worker)
-    try:
-        with open_services(job.database_url) as svc:
-            barrier.wait(timeout=START_TIMEOUT_S)
-            for index, sale_number in enumerate(job.sale_numbers):
-                try:
-                    invoice = svc.invoices.issue(job.invoicer, sale_number, CustomerDetails(f"Client {index}"))
-                    report.successes += 1
-                    report.received[invoice.number] += 1
-                    if index % CREDIT_EVERY == 0:
-                        credit = svc.invoices.credit_note(job.crediter, invoice.number, "Concurrency test")
-                        report.removed[credit.number] += 1
-                except Exception as error:  # every failure is a finding: record it, keep going
-                    report.errors.append(f"{type(error).__name__}: {error}")
-    except BaseException as error:  # a broken worker must still report, or the test would hang
-        barrier.abort()
-        report.errors.append(f"worker {job.worker} stopped: {type(error).__name__}: {error}")
-    finally:
-        reports.put(report)
+
+    def act(svc: Services) -> None:
+        for index, sale_number in enumerate(job.sale_numbers):
+            try:
+                invoice = svc.invoices.issue(job.invoicer, sale_number, CustomerDetails(f"Client {index}"))
+                report.successes += 1
+                report.received[invoice.number] += 1
+                if index % CREDIT_EVERY == 0:
+                    credit = svc.invoices.credit_note(job.crediter, invoice.number, "Concurrency test")
+                    report.removed[credit.number] += 1
+            except Exception as error:  # every failure is a finding: record it, keep going
+                report.errors.append(f"{type(error).__name__}: {error}")
+
+    run_in_worker(job, barrier, reports, report, act)
 
 
 def test_four_processes_issuing_at_once_get_contiguous_unique_numbers(database_url, cashier, accountant):

@@ -109,7 +109,7 @@ def remove_one_unit_repeatedly(job: Job, barrier: Barrier, reports: Any) -> None
                 report, sku, -1, lambda: svc.inventory.adjust(job.actor, sku, -1, "adjustment", "concurrency test")
             )
 
-    _run_in_worker(job, barrier, reports, report, act)
+    run_in_worker(job, barrier, reports, report, act)
 
 
 def receive_and_remove_at_random(job: Job, barrier: Barrier, reports: Any) -> None:
@@ -139,7 +139,7 @@ def receive_and_remove_at_random(job: Job, barrier: Barrier, reports: Any) -> No
                 # A move between two SKUs, as a stock manager does it: out of one, then into the other.
                 receive(svc, other, quantity)
 
-    _run_in_worker(job, barrier, reports, report, act)
+    run_in_worker(job, barrier, reports, report, act)
 
 
 def _attempt(report: WorkerReport, sku: str, delta: int, operation: Callable[[], object]) -> bool:
@@ -161,12 +161,20 @@ def _attempt(report: WorkerReport, sku: str, delta: int, operation: Callable[[],
     return True
 
 
-def _run_in_worker(
-    job: Job, barrier: Barrier, reports: Any, report: WorkerReport, act: Callable[[Services], None]
+def run_in_worker(
+    job: Any,
+    barrier: Barrier,
+    reports: Any,
+    report: WorkerReport,
+    act: Callable[[Services], None],
+    warm_up: Callable[[Services], None] | None = None,
 ) -> None:
-    """Open services, wait for every worker, act, and always send the report back."""
+    """Open services (on `job.database_url`), `warm_up` if given, wait for every worker, act, and always send
+    the report back."""
     try:
         with open_services(job.database_url) as svc:
+            if warm_up is not None:
+                warm_up(svc)
             barrier.wait(timeout=START_TIMEOUT_S)
             act(svc)
     except BaseException as error:  # a broken worker must still report, or the test would hang
@@ -208,7 +216,7 @@ def hold_then_pay_or_give_up(job: Job, barrier: Barrier, reports: Any) -> None:
             except Exception as error:
                 report.errors.append(f"{type(error).__name__}: {error}")
 
-    _run_in_worker(job, barrier, reports, report, act)
+    run_in_worker(job, barrier, reports, report, act)
 
 
 def sample_levels(job: Job, barrier: Barrier, reports: Any) -> None:
@@ -223,7 +231,7 @@ def sample_levels(job: Job, barrier: Barrier, reports: Any) -> None:
             if level.on_hand < 0 or level.available < 0 or level.reserved < 0:
                 report.errors.append(f"sampled {level}")
 
-    _run_in_worker(job, barrier, reports, report, act)
+    run_in_worker(job, barrier, reports, report, act)
 
 
 def sell_one_unit_repeatedly(job: Job, barrier: Barrier, reports: Any) -> None:
@@ -242,4 +250,4 @@ def sell_one_unit_repeatedly(job: Job, barrier: Barrier, reports: Any) -> None:
                 lambda: svc.pos.checkout(job.actor, [(sku, 1)], [("cash", price)], register=register),
             )
 
-    _run_in_worker(job, barrier, reports, report, act)
+    run_in_worker(job, barrier, reports, report, act)

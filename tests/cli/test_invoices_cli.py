@@ -1,6 +1,7 @@
 """`pos-app invoices export`, run as the accountant runs it."""
 
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
 from decimal import Decimal
 
 from pos_app.services import open_services
@@ -10,8 +11,8 @@ from tests.conftest import PASSWORDS
 from tests.services.helpers import make_product
 
 
-def test_invoices_export_writes_the_pdfs_and_summaries_of_the_days_asked(tmp_path, empty_database_url):
-    url = empty_database_url
+def invoiced_shop(url: str, customers: Sequence[str]) -> tuple[list[str], date]:
+    """A new shop with one card sale invoiced to each of `customers`: the invoices' numbers, and today."""
     with open_services(url) as svc:
         admin = svc.auth.bootstrap_admin("admin", PASSWORDS["admin"])
         svc.settings.update_identity(admin, shop_name="Boutique", shop_vat_number="FR12345678901")
@@ -19,10 +20,15 @@ def test_invoices_export_writes_the_pdfs_and_summaries_of_the_days_asked(tmp_pat
         svc.inventory.receive(admin, "TEE", 5)
         svc.pos.open_session(admin, "R1", Decimal(0))
         numbers = []
-        for name in ("ACME", "Awa Diop"):
+        for name in customers:
             sale = svc.pos.checkout(admin, [("TEE", 1)], [("card", Decimal("19.90"), "T")])
             numbers.append(svc.invoices.issue(admin, sale.number, CustomerDetails(name)).number)
-        today = svc.clock().astimezone().date()
+        return numbers, svc.clock().astimezone().date()
+
+
+def test_invoices_export_writes_the_pdfs_and_summaries_of_the_days_asked(tmp_path, empty_database_url):
+    url = empty_database_url
+    numbers, today = invoiced_shop(url, ("ACME", "Awa Diop"))
     out = tmp_path / "export"
     day = today.isoformat()
     result = pos_app(

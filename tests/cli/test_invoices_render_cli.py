@@ -1,32 +1,21 @@
 """`pos-app invoices render`, run overnight by a shop: renders what no kept PDF covers, once."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 
 from pos_app.services import open_services
-from pos_app.services.invoices import CustomerDetails
 from tests.cli.test_cli import pos_app
+from tests.cli.test_invoices_cli import invoiced_shop
 from tests.conftest import PASSWORDS
-from tests.services.helpers import make_product
 
 
 @pytest.mark.parametrize("empty_database_url", ["sqlite"], indirect=True)  # the service is tested on both
 def test_invoices_render_renders_what_is_not_kept_and_nothing_twice(tmp_path, empty_database_url):
     url = empty_database_url
+    numbers, today = invoiced_shop(url, ("ACME", "Awa Diop", "Bob"))
     with open_services(url) as svc:
-        admin = svc.auth.bootstrap_admin("admin", PASSWORDS["admin"])
-        svc.settings.update_identity(admin, shop_name="Boutique", shop_vat_number="FR12345678901")
-        make_product(svc, admin, sku="TEE")
-        svc.inventory.receive(admin, "TEE", 5)
-        svc.pos.open_session(admin, "R1", Decimal(0))
-        numbers = []
-        for name in ("ACME", "Awa Diop", "Bob"):
-            sale = svc.pos.checkout(admin, [("TEE", 1)], [("card", Decimal("19.90"), "T")])
-            numbers.append(svc.invoices.issue(admin, sale.number, CustomerDetails(name)).number)
-        printed = svc.invoices.pdf(numbers[0], admin)  # printed at the counter: kept already
-        today = svc.clock().astimezone().date()
+        printed = svc.invoices.pdf(numbers[0], svc.auth.login("admin", PASSWORDS["admin"]))  # at the counter: kept
     day = today.isoformat()
     first = pos_app(
         "invoices", "render", "--from", day, "--to", day, "--workers", "1", data_dir=tmp_path, database_url=url

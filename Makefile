@@ -13,7 +13,7 @@ run: $(INSTALLED) system-deps-desktop
 	$(BIN)/pos-app
 
 test: $(INSTALLED) system-deps-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n auto
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check pos_app tests testsupport bench

@@ -114,7 +114,7 @@ TIPPED = tuple(column in (HistoryColumn.REASON, HistoryColumn.REFERENCE) for col
 
 
 def movement_cells(line: MovementLine) -> Cells:
-    """What the movement shows, one cell per column; runs on the worker as the page arrives."""
+    """What the movement shows, one cell per column, made as the page arrives."""
     templates = IN_TEMPLATES if line.quantity > 0 else OUT_TEMPLATES
     cells = []
     for template, text_of, tipped in zip(templates, CELL_TEXTS, TIPPED, strict=True):

@@ -113,7 +113,7 @@ def _alignment(column: int) -> Qt.AlignmentFlag:
 
 
 def row_cells(row: SkuRow) -> Cells:
-    """What the row shows, one cell per column; runs on the worker as the page arrives. A low or
+    """What the row shows, one cell per column, made as the page arrives. A low or
     out-of-stock row is in colour, with its status as the tooltip of every cell."""
     status = status_of(row)
     templates = _templates()[status]
@@ -149,8 +149,7 @@ class StockTableModel(PagedTableModel[SkuRow, StockQuery]):
 
 @cache
 def _templates() -> dict[StockStatus, tuple[QStandardItem, ...]]:
-    """The cells to copy, by status and column. Made by the first model, on the GUI thread where fonts
-    belong; the worker only copies them."""
+    """The cells to copy, by status and column, made once."""
     bold = QFont()
     bold.setBold(True)
     templates = {StockStatus.IN_STOCK: tuple(cell_template(_alignment(column)) for column in Column)}

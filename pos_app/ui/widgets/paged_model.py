@@ -4,7 +4,7 @@ the view scrolls to the end (Qt's canFetchMore / fetchMore), every read off the 
 The service reads pages by keyset (services/paging.py): each page carries the cursor of the next one. A
 result that arrives for a query that has since changed (typing goes faster than the database) is dropped.
 
-What a cell shows is made once, on the worker, as its page arrives: one QStandardItem per cell (`cells`),
+What a cell shows is made once, on the GUI thread as its page arrives: one QStandardItem per cell (`cells`),
 held by a QStandardItemModel that this model fronts as an identity proxy. Qt then paints the table without
 calling into Python: a Python model answering each visible cell at every repaint (multiData) made a repaint
 of the history take 36 ms here, the items 19 ms (docs/PERFORMANCE.md, 15.6).
@@ -12,8 +12,7 @@ of the history take 36 ms here, the items 19 ms (docs/PERFORMANCE.md, 15.6).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -74,21 +73,9 @@ def cell(template: QStandardItem, text: str, tip: str | None = None) -> QStandar
     return made
 
 
-@dataclass(frozen=True)
-class _Page(Generic[Row]):
-    rows: Sequence[Row]
-    cells: list[Cells]  # made on the worker: items are not QObjects, and have no thread of their own
-    after: Cursor | None
-
-
-def _read(read: Callable[[], Page[Row]], cells: Callable[[Row], Cells]) -> _Page[Row]:
-    page = read()
-    return _Page(page.rows, [cells(row) for row in page.rows], page.after)
-
-
 class PagedTableModel(ColumnHeaders, QIdentityProxyModel, Generic[Row, Query]):
     """Subclasses set the ColumnHeaders attributes and `cells`: the items of a row, one per column, as a
-    plain function that runs on the worker (it must not touch a widget; `cell` makes each item).
+    plain function of the row (`cell` makes each item).
     `read_page(query, after, limit)` runs there too."""
 
     cells: ClassVar[Callable[[Any], Cells]]
@@ -160,21 +147,21 @@ class PagedTableModel(ColumnHeaders, QIdentityProxyModel, Generic[Row, Query]):
 
     def _read_first(self, limit: int) -> None:
         self._generation += 1
-        generation, query, read, cells = self._generation, self._query, self._read_page, type(self).cells
+        generation, query, read = self._generation, self._query, self._read_page
         self._reading = True
         self._fetching = False
-        op = BackgroundOp(self, lambda: _read(lambda: read(query, None, limit), cells))
+        op = BackgroundOp(self, lambda: read(query, None, limit))
         op.success(lambda page: self._first_arrived(generation, page))
         op.failure(lambda error: self._read_failed(generation, error)).run_in_background()
 
-    def _first_arrived(self, generation: int, page: _Page[Row]) -> None:
+    def _first_arrived(self, generation: int, page: Page[Row]) -> None:
         if generation != self._generation:
             return
         self._reading = False
         self._rows, self._after = list(page.rows), page.after
         shown = QStandardItemModel(0, len(self.columns))  # on the GUI thread, which it belongs to
-        for row in page.cells:
-            shown.appendRow(row)
+        for row in page.rows:
+            shown.appendRow(self.cells(row))
         self._show(shown)
         self.loaded.emit()
 
@@ -194,17 +181,17 @@ class PagedTableModel(ColumnHeaders, QIdentityProxyModel, Generic[Row, Query]):
             return
         self._fetching = True
         generation, query, after, limit = self._generation, self._query, self._after, self._page_size
-        read, cells = self._read_page, type(self).cells
-        op = BackgroundOp(self, lambda: _read(lambda: read(query, after, limit), cells))
+        read = self._read_page
+        op = BackgroundOp(self, lambda: read(query, after, limit))
         op.success(lambda page: self._next_arrived(generation, page))
         op.failure(lambda error: self._read_failed(generation, error)).run_in_background()
 
-    def _next_arrived(self, generation: int, page: _Page[Row]) -> None:
+    def _next_arrived(self, generation: int, page: Page[Row]) -> None:
         if generation != self._generation:
             return
         self._fetching = False
         self._rows.extend(page.rows)
         self._after = page.after  # before the rows go in: the view may ask for the page after at once
         shown = self.sourceModel()
-        for cells in page.cells:
-            shown.appendRow(cells)
+        for row in page.rows:
+            shown.appendRow(self.cells(row))

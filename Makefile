@@ -1,6 +1,6 @@
 # `make run`: set everything up and open the desktop app on the embedded database with a demo shop.
 # `make test`: set everything up and run the whole test suite on SQLite and PostgreSQL.
-PYTHON ?= python3
+PYTHON ?=  # empty: scripts/pick-python.sh chooses (the distribution's optimised build when it has one)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
@@ -25,8 +25,8 @@ format: $(INSTALLED)
 demo: $(INSTALLED)
 	$(BIN)/pos-app demo
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+$(BIN)/python: | system-deps-desktop
+	$(or $(strip $(PYTHON)),$$(bash scripts/pick-python.sh)) -m venv $(VENV)
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -10,7 +10,8 @@ the Factur-X XML embedded by the factur-x library into the written PDF.
 
 The first export renders every PDF and keeps it (as `pos-app invoices render` or printing each invoice when
 issuing it would); the second export of the same period copies the kept PDFs, and a reprint (`pdf()` of a kept
-invoice) reads one back.
+invoice) reads one back. Last, WeasyPrint alone renders pages of one-line paragraphs, which gives what a line
+of text costs on this machine whatever the template.
 
 CPU times are given next to wall times: on a shared machine they are the steadier figure.
 
@@ -34,6 +35,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from pos_app.db.models import InvoiceDocument
+from pos_app.documents.fonts import FONT_FAMILY, font_face_css
 from pos_app.documents.renderer import environment, render_html
 from pos_app.invoices.facturx import PDF_VARIANT, embed_facturx, facturx_xml
 from pos_app.invoices.model import InvoiceView
@@ -175,6 +177,36 @@ def _one_page(one: InvoiceView, samples: int) -> None:
         ],
     )
     print_table("Parts of ours (ms)", ["part", "median", "min", "median CPU"], [[k, *_ms(v)] for k, v in steps.items()])
+    _weasyprint_floor(samples)
+
+
+def _weasyprint_floor(samples: int) -> None:
+    """WeasyPrint alone, with nothing of ours: an A4 PDF/A-3b of N one-line paragraphs in the bundled font, the
+    font configuration and stylesheets made once. What each line of text costs, whatever the template."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    stylesheets = [CSS(string=font_face_css() + "@page { size: A4; margin: 16mm }", font_config=fonts)]
+
+    def render(paragraphs: int) -> bytes:
+        body = "".join(f"<p>Ligne {n} du document</p>" for n in range(paragraphs))
+        html = f"<html><body style=\"font-family: '{FONT_FAMILY}'; font-size: 9pt\">{body}</body></html>"
+        document = HTML(string=html).render(font_config=fonts, stylesheets=stylesheets)
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+    render(1)
+    sizes = (1, 50, 100)
+    timings: dict[int, list[Sample]] = {size: [] for size in sizes}
+    for _ in range(samples):
+        for size in sizes:
+            timings[size].append(_timed(lambda size=size: render(size)))
+    per_line = (_median_cpu(timings[100]) - _median_cpu(timings[1])) / 99 * 1000
+    print_table(
+        f"WeasyPrint alone: one-line paragraphs on a page (ms); each line costs {per_line:.2f} ms of CPU",
+        ["paragraphs", "median", "min", "median CPU"],
+        [[size, *_ms(timings[size])] for size in sizes],
+    )
 
 
 def _seed(svc: Services, count: int) -> tuple[InvoiceView, tuple]:

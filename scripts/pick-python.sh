@@ -8,8 +8,8 @@
 # section 18. Otherwise the `python3` found first on PATH. `make PYTHON=/path/to/python` overrides both.
 set -euo pipefail
 
-usable() {
-  "$1" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
+usable() {  # 3.11 or newer, and able to put pip into a new virtualenv (Debian needs python3-venv for that)
+  "$1" -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && "$1" -m ensurepip --version >/dev/null 2>&1
 }
 
 if [ -x /usr/bin/python3 ] && usable /usr/bin/python3; then

@@ -2,9 +2,10 @@
 
 Run on a screen, or on a virtual one (see capture.py):
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take_screenshots.py
-It writes login.png, stock.png, stock-filtered.png and online-orders.png next to this file, from a throwaway
-SQLite database. The online orders are paid through localstripe (installed with the test extras), and the
-shop's clock is moved by hand so that the holds show different times left.
+It writes login.png, stock.png, stock-filtered.png, online-orders.png and invoices-order.png (the accountant
+invoicing a paid online order) next to this file, from a throwaway SQLite database. The online orders are paid
+through localstripe (installed with the test extras), and the shop's clock is moved by hand so that the holds
+show different times left.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 import stripe
 from capture import WEBHOOK_SECRET, HandClock, localstripe, save, throwaway_shop, until, wait, wait_for, window_of
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from shop_catalogue import fill_catalogue
 
 from pos_app.domain.roles import Actor
@@ -108,6 +109,22 @@ def shoot(services: Services, manager: Actor, clock: HandClock) -> None:
     window.close()
 
 
+def shoot_order_invoice(services: Services, accountant: Actor) -> None:
+    window = window_of(services, accountant)
+    page = window.invoices_page
+    assert page is not None
+    window.pages.show_page(page)
+    dialog = page.invoice_order()
+    wait_for(dialog.loaded)
+    dialog.resize(760, 640)
+    dialog.findChild(QLineEdit, "orderInvoiceName").setText("Inès Benali")
+    address = dialog.findChild(QPlainTextEdit, "orderInvoiceAddress")
+    address.setPlainText("8 rue des Tanneurs\n67000 Strasbourg")
+    save(dialog, "invoices-order.png", settle_ms=300)
+    dialog.reject()
+    window.close()
+
+
 def main() -> int:
     clock = HandClock()
     clock.advance(hours=-1)
@@ -121,6 +138,9 @@ def main() -> int:
             fill_catalogue(services, manager)
             OnlineShop(services, shopper, clock).story()
             shoot(services, manager, clock)
+            services.settings.update_identity(admin, shop_name="Maison Awa", shop_vat_number="FR32123456789")
+            services.auth.create_user(admin, "claire", PASSWORD, "accountant")
+            shoot_order_invoice(services, services.auth.login("claire", PASSWORD))
     return 0
 
 

@@ -80,6 +80,17 @@ class InvoiceTally:
 
 
 @dataclass(frozen=True)
+class OrderToInvoice:
+    """A paid online order that has no invoice yet."""
+
+    number: str
+    paid_at: datetime
+    email: str
+    total: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
 class KeptPdf:
     """A document's PDF as rendered for `state` (invoices/document_state.py), to be kept."""
 
@@ -188,6 +199,21 @@ class InvoiceService:
             )
             uow.commit()
             return _view(uow.session, invoice, self._clock().date())
+
+    def orders_to_invoice(self, actor: Actor, limit: int = MAX_PAGE) -> list[OrderToInvoice]:
+        """The paid online orders that have no invoice yet, the last paid first (at most `limit`)."""
+        actor.require(Permission.ISSUE_INVOICES)
+        invoiced = select(Invoice.id).where(
+            Invoice.online_order_id == OnlineOrder.id, Invoice.kind == InvoiceKind.INVOICE.value
+        )
+        query = (
+            select(OnlineOrder.number, OnlineOrder.paid_at, OnlineOrder.email, OnlineOrder.total, OnlineOrder.currency)
+            .where(OnlineOrder.status == "paid", OnlineOrder.number.is_not(None), ~invoiced.exists())
+            .order_by(OnlineOrder.paid_at.desc(), OnlineOrder.id.desc())
+            .limit(max(1, min(limit, MAX_PAGE)))
+        )
+        with UnitOfWork(self._db, write=False) as uow:
+            return [OrderToInvoice(*row) for row in uow.session.execute(query)]
 
     def credit_note(
         self,

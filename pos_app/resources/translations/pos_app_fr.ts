@@ -2215,6 +2215,10 @@
         <translation>Ouvrir</translation>
     </message>
     <message>
+        <source>Invoice an online order…</source>
+        <translation>Facturer une commande en ligne…</translation>
+    </message>
+    <message>
         <source>Export a period…  (Ctrl+E)</source>
         <translation>Exporter une période…  (Ctrl+E)</translation>
     </message>
@@ -2225,6 +2229,10 @@
     <message>
         <source>Open  (Enter)</source>
         <translation>Ouvrir  (Entrée)</translation>
+    </message>
+    <message>
+        <source>Invoice an online order…  (Ctrl+I)</source>
+        <translation>Facturer une commande en ligne…  (Ctrl+I)</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -3200,6 +3208,87 @@
     <message>
         <source>This shop has no register yet: an admin adds one in the settings.</source>
         <translation>Cette boutique n&apos;a encore aucune caisse&#xa0;: un administrateur l&apos;ajoute dans les réglages.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderInvoiceDialog</name>
+    <message>
+        <source>Invoice an online order</source>
+        <translation>Facturer une commande en ligne</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Payée le</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Street
+Postcode and town</source>
+        <translation>Rue
+Code postal et ville</translation>
+    </message>
+    <message>
+        <source>For a business customer</source>
+        <translation>Pour un client professionnel</translation>
+    </message>
+    <message>
+        <source>Issue the invoice  (Ctrl+Enter)</source>
+        <translation>Émettre la facture  (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuler  (Échap)</translation>
+    </message>
+    <message>
+        <source>Paid orders without an invoice</source>
+        <translation>Commandes payées sans facture</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number</source>
+        <translation>Numéro de T&amp;VA</translation>
+    </message>
+    <message>
+        <source>Who is the invoice for?</source>
+        <translation>À qui est destinée la facture&#x202f;?</translation>
+    </message>
+    <message>
+        <source>No paid online order is waiting for an invoice.</source>
+        <translation>Aucune commande en ligne payée n&apos;attend de facture.</translation>
+    </message>
+    <message>
+        <source>Could not read the online orders. {reason}</source>
+        <translation>Impossible de lire les commandes en ligne. {reason}</translation>
+    </message>
+    <message>
+        <source>An invoice needs the customer&apos;s name.</source>
+        <translation>Une facture doit porter le nom du client.</translation>
     </message>
 </context>
 <context>

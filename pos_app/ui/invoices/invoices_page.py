@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.invoice import InvoiceStatus
-from pos_app.domain.roles import Actor
-from pos_app.invoices.model import InvoiceSummary
+from pos_app.domain.roles import Actor, Permission
+from pos_app.invoices.model import InvoiceSummary, InvoiceView
 from pos_app.services import Services
 from pos_app.services.invoices import InvoiceService, InvoiceTally
 from pos_app.ui.background import BackgroundOp
@@ -32,6 +32,7 @@ from pos_app.ui.invoices.export_dialog import ExportDialog, count_text
 from pos_app.ui.invoices.invoice_dialog import InvoiceDialog
 from pos_app.ui.invoices.invoice_list_model import InvoiceColumn, InvoiceListModel
 from pos_app.ui.invoices.invoice_texts import status_name
+from pos_app.ui.invoices.order_invoice_dialog import OrderInvoiceDialog
 from pos_app.ui.invoices.period_filter import PeriodFilter
 from pos_app.ui.till.amounts import money_text
 from pos_app.ui.widgets.labels import error_label, page_title
@@ -165,6 +166,9 @@ class InvoicesPage(QWidget):
         self._find = QAction(self.tr("Find"), self, objectName="invoicesFindAction")
         self._find.setShortcut(QKeySequence.StandardKey.Find)
         self._open = QAction(self.tr("Open"), self, objectName="openInvoiceAction")
+        self._invoice_order = QAction(self.tr("Invoice an online order…"), self, objectName="invoiceOrderAction")
+        self._invoice_order.setShortcut(QKeySequence("Ctrl+I"))
+        self._invoice_order.setEnabled(actor.can(Permission.ISSUE_INVOICES))
         self._lay_out()
         self._connect()
 
@@ -197,6 +201,9 @@ class InvoicesPage(QWidget):
         open_button = QPushButton(self.tr("Open  (Enter)"), objectName="openInvoice")
         open_button.clicked.connect(self._open.trigger)
         self._open_button = open_button
+        order_button = QPushButton(self.tr("Invoice an online order…  (Ctrl+I)"), objectName="invoiceOrder")
+        order_button.clicked.connect(self._invoice_order.trigger)
+        order_button.setVisible(self._invoice_order.isEnabled())
 
         title_row = QHBoxLayout()
         title_row.setSpacing(12)
@@ -204,6 +211,7 @@ class InvoicesPage(QWidget):
         title_row.addStretch()
         title_row.addWidget(self._count)
         title_row.addWidget(refresh_button)
+        title_row.addWidget(order_button)
         title_row.addWidget(export_button)
 
         filter_row = QHBoxLayout()
@@ -228,11 +236,12 @@ class InvoicesPage(QWidget):
         layout.addLayout(footer)
 
     def _connect(self) -> None:
-        for action in (self._refresh, self._export, self._find):
+        for action in (self._refresh, self._export, self._find, self._invoice_order):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self._refresh.triggered.connect(self.refresh)
         self._export.triggered.connect(self.export_period)
+        self._invoice_order.triggered.connect(self.invoice_order)
         self._find.triggered.connect(self.focus_filter)
         to_list = QShortcut(QKeySequence(Qt.Key.Key_Down), self._customer, self.focus_list)
         to_list.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -369,6 +378,19 @@ class InvoicesPage(QWidget):
         dialog.finished.connect(self._table.setFocus)
         dialog.open()
         return dialog
+
+    def invoice_order(self) -> OrderInvoiceDialog:
+        """Invoice a paid online order; the new invoice opens once issued."""
+        dialog = OrderInvoiceDialog(self._services, self._actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.issued.connect(self._order_invoiced)
+        dialog.finished.connect(self._table.setFocus)
+        dialog.open()
+        return dialog
+
+    def _order_invoiced(self, invoice: InvoiceView) -> None:
+        self.refresh()
+        self.open_invoice(invoice.number)
 
     def export_period(self) -> ExportDialog:
         dialog = ExportDialog(

@@ -134,7 +134,8 @@ class OrderInvoiceDialog(QDialog):
         self._empty.setVisible(not orders)
         if orders:
             self._table.selectRow(0)
-        self._name.setFocus()
+        if self.focusWidget() in (None, self._table):  # on opening; a reload leaves the typing where it is
+            self._name.setFocus()
         self.loaded.emit()
 
     def _load_failed(self, error: Exception) -> None:

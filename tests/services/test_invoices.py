@@ -223,7 +223,6 @@ def test_a_paid_online_order_is_invoiced_and_an_unpaid_one_is_not(
             shop.invoices.issue_for_order(accountant, order.number, ACME)
 
 
-
 def test_the_paid_orders_left_to_invoice_are_listed_until_invoiced(
     database_url, clock, gateway, shopper, stock_manager, accountant
 ):
@@ -249,6 +248,7 @@ def test_the_paid_orders_left_to_invoice_are_listed_until_invoiced(
         assert len(shop.invoices.orders_to_invoice(accountant, limit=0)) == 1  # at least one asked for
         with pytest.raises(PermissionDenied):
             shop.invoices.orders_to_invoice(stock_manager)
+
 
 def _open_account_invoice(shop, sequence, issued_at, due_on, seller=None):
     """An invoice nothing has paid yet. No screen issues one today (a counter sale or an online order is paid when

@@ -10,11 +10,9 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,10 +28,10 @@ from pos_app.invoices.model import CustomerDetails, InvoiceView
 from pos_app.services import Services
 from pos_app.services.invoices import OrderToInvoice
 from pos_app.ui.background import BackgroundOp
+from pos_app.ui.counter.tables import counter_table
 from pos_app.ui.error_text import plain_message
 from pos_app.ui.till.amounts import moment_text, money_text
 from pos_app.ui.widgets.labels import error_label, section_title
-from pos_app.ui.widgets.roomy_style import give_room
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 ADDRESS_LINES = 3
@@ -80,18 +78,10 @@ class OrderInvoiceDialog(QDialog):
         self.reload()
 
     def _make_table(self) -> QTableView:
-        table = QTableView(objectName="ordersToInvoice")
-        table.setModel(self._orders)
+        table = counter_table(self._orders, "ordersToInvoice", stretch_column=2, shade_selection=False)
         table.setAccessibleName(self.tr("Paid orders without an invoice"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setShowGrid(False)
         table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.setMinimumHeight(180)
-        give_room(table)
         return table
 
     def _lay_out(self) -> None:

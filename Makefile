@@ -25,8 +25,12 @@ format: $(INSTALLED)
 demo: $(INSTALLED)
 	$(BIN)/pos-app demo
 
-$(BIN)/python: | system-deps-desktop
-	$(or $(strip $(PYTHON)),$$(bash scripts/pick-python.sh)) -m venv $(VENV)
+# The system packages first: they include the distribution's Python that pick-python.sh prefers.
+$(BIN)/python:
+	bash scripts/install-system-deps.sh desktop
+	python="$(strip $(PYTHON))"; python="$${python:-$$(bash scripts/pick-python.sh)}"; \
+	  [ -n "$$python" ] || { echo "No python3 found: install Python 3.11 or newer." >&2; exit 1; }; \
+	  "$$python" -m venv $(VENV)
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -200,8 +200,9 @@ class InvoiceService:
             uow.commit()
             return _view(uow.session, invoice, self._clock().date())
 
-    def orders_to_invoice(self, actor: Actor, limit: int = MAX_PAGE) -> list[OrderToInvoice]:
-        """The paid online orders that have no invoice yet, the last paid first (at most `limit`)."""
+    def orders_to_invoice(self, actor: Actor, *, search: str = "", limit: int = MAX_PAGE) -> list[OrderToInvoice]:
+        """The paid online orders that have no invoice yet, the last paid first (at most `limit`); with `search`,
+        those whose number or customer e-mail holds it (any case)."""
         actor.require(Permission.ISSUE_INVOICES)
         invoiced = select(Invoice.id).where(
             Invoice.online_order_id == OnlineOrder.id, Invoice.kind == InvoiceKind.INVOICE.value
@@ -212,6 +213,11 @@ class InvoiceService:
             .order_by(OnlineOrder.paid_at.desc(), OnlineOrder.id.desc())
             .limit(max(1, min(limit, MAX_PAGE)))
         )
+        if wanted := search.strip().lower():
+            query = query.where(
+                func.lower(OnlineOrder.number).contains(wanted, autoescape=True)
+                | func.lower(OnlineOrder.email).contains(wanted, autoescape=True)
+            )
         with UnitOfWork(self._db, write=False) as uow:
             return [OrderToInvoice(*row) for row in uow.session.execute(query)]
 

@@ -223,7 +223,7 @@ def test_a_paid_online_order_is_invoiced_and_an_unpaid_one_is_not(
             shop.invoices.issue_for_order(accountant, order.number, ACME)
 
 
-def test_the_paid_orders_left_to_invoice_are_listed_until_invoiced(
+def test_the_paid_orders_left_to_invoice_are_listed_last_paid_first_until_invoiced(
     database_url, clock, gateway, shopper, stock_manager, accountant
 ):
     with open_services(database_url, clock=clock, payment_gateway=gateway) as shop:
@@ -231,18 +231,27 @@ def test_the_paid_orders_left_to_invoice_are_listed_until_invoiced(
         make_product(shop, stock_manager, sku="TEE")
         shop.inventory.receive(stock_manager, "TEE", 9)
         since = datetime.now(UTC) - timedelta(seconds=2)
-        paid = [shop.payments.checkout([("TEE", n)], f"{who}@example.com") for n, who in ((1, "ana"), (2, "bob"))]
-        waiting = shop.payments.checkout([("TEE", 1)], "cy@example.com")
-        for checkout in paid:
+        orders = []
+        for quantity, who in ((1, "ana"), (2, "Bob.Martin")):
+            checkout = shop.payments.checkout([("TEE", quantity)], f"{who}@example.com")
             pay(shopper, checkout.payment_intent_id, CARD_THAT_PAYS)
-        shop.payments.reconcile(since)
-        orders = [shop.payments.order(checkout.order_id) for checkout in paid]
+            shop.payments.reconcile(since)
+            orders.append(shop.payments.order(checkout.order_id))
+            clock.advance(minutes=5)
+        waiting = shop.payments.checkout([("TEE", 1)], "cy@example.com")
 
         listed = shop.invoices.orders_to_invoice(accountant)
-        assert sorted((o.number, o.email, o.total, o.currency) for o in listed) == sorted(
-            (o.number, o.email, o.total, "EUR") for o in orders
-        )
+        assert [(o.number, o.email, o.total, o.currency) for o in listed] == [
+            (o.number, o.email, o.total, "EUR") for o in reversed(orders)
+        ]
         assert shop.payments.order(waiting.order_id).number not in {o.number for o in listed}
+        assert [o.number for o in shop.invoices.orders_to_invoice(accountant, search=" bob.MARTIN ")] == [
+            orders[1].number
+        ]
+        assert [o.number for o in shop.invoices.orders_to_invoice(accountant, search=orders[0].number[-3:])] == [
+            orders[0].number
+        ]
+        assert shop.invoices.orders_to_invoice(accountant, search="%") == []  # a wildcard is a character here
         shop.invoices.issue_for_order(accountant, orders[0].number, ACME)
         assert [o.number for o in shop.invoices.orders_to_invoice(accountant)] == [orders[1].number]
         assert len(shop.invoices.orders_to_invoice(accountant, limit=0)) == 1  # at least one asked for

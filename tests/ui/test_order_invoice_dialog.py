@@ -138,6 +138,59 @@ def test_an_order_invoiced_meanwhile_at_another_desk_is_said_and_leaves_the_list
     assert "invoiced already" in error and other.number in error
     assert chosen.number not in column_texts(table(dialog, "ordersToInvoice"), "Order")
     assert dialog.isVisible()
+    # nothing else is chosen in its place: the name typed was for that order
+    assert dialog.chosen_order() is None and not issue_button(dialog).isEnabled()
+    assert field(dialog, "orderInvoiceName").text() == "Ana Diallo"
+
+
+def test_enter_moves_to_the_next_field_and_never_issues_the_invoice(
+    qtbot: QtBot, shop: Services, paid: list[str], accountant: Actor
+) -> None:
+    _page, dialog = open_dialog(qtbot, shop, accountant)
+    name = field(dialog, "orderInvoiceName")
+    qtbot.keyClicks(name, "Bob Martin")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.wait(200)
+
+    assert dialog.isVisible()
+    assert sorted(o.number for o in shop.invoices.orders_to_invoice(accountant)) == sorted(paid)
+
+
+def test_the_chosen_order_stays_chosen_when_the_list_is_read_again(
+    qtbot: QtBot, shop: Services, paid: list[str], accountant: Actor
+) -> None:
+    _page, dialog = open_dialog(qtbot, shop, accountant)
+    orders = table(dialog, "ordersToInvoice")
+    orders.selectRow(column_texts(orders, "Order").index(paid[0]))
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT):
+        dialog.reload()
+
+    chosen = dialog.chosen_order()
+    assert chosen is not None and chosen.number == paid[0]
+    assert field(dialog, "orderInvoiceEmail").text() == "ana@example.com"
+
+
+def test_an_older_order_is_found_by_its_email_when_the_list_is_cut(
+    qtbot: QtBot, shop: Services, paid: list[str], accountant: Actor
+) -> None:
+    page = InvoicesPage(shop, accountant)
+    qtbot.addWidget(page)
+    dialog = OrderInvoiceDialog(shop, accountant, page, limit=1)
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT):
+        dialog.show()
+    assert len(row_texts(table(dialog, "ordersToInvoice"))) == 1
+    assert text_of(dialog, "ordersToInvoiceHint").startswith("Only the last 1 paid orders are listed")
+
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT):
+        qtbot.keyClicks(field(dialog, "findOrderToInvoice"), "ANA@")
+    chosen = dialog.chosen_order()
+    assert chosen is not None and (chosen.number, chosen.email) == (paid[0], "ana@example.com")
+
+    field(dialog, "findOrderToInvoice").clear()
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT):
+        qtbot.keyClicks(field(dialog, "findOrderToInvoice"), "nobody")
+    assert text_of(dialog, "ordersToInvoiceHint") == "No paid order without an invoice matches 'nobody'."
+    assert dialog.chosen_order() is None and not issue_button(dialog).isEnabled()
 
 
 def test_with_no_paid_order_waiting_nothing_can_be_issued(qtbot: QtBot, shop: Services, accountant: Actor) -> None:

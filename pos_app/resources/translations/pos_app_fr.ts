@@ -3233,6 +3233,10 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>Find an order by its number or e-mail</source>
+        <translation>Trouver une commande par son numéro ou son e-mail</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -3277,6 +3281,14 @@ Code postal et ville</translation>
     <message>
         <source>Who is the invoice for?</source>
         <translation>À qui est destinée la facture&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Only the last {count} paid orders are listed: find an older one by its number.</source>
+        <translation>Seules les {count} dernières commandes payées sont listées&#xa0;: trouvez-en une plus ancienne par son numéro.</translation>
+    </message>
+    <message>
+        <source>No paid order without an invoice matches &apos;{search}&apos;.</source>
+        <translation>Aucune commande payée sans facture ne correspond à «&#xa0;{search}&#xa0;».</translation>
     </message>
     <message>
         <source>No paid online order is waiting for an invoice.</source>

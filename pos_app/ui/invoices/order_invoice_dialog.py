@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.roles import Actor
-from pos_app.errors import ValidationError
 from pos_app.invoices.model import CustomerDetails, InvoiceView
 from pos_app.services import Services
 from pos_app.services.invoices import OrderToInvoice
@@ -35,6 +34,8 @@ from pos_app.ui.widgets.labels import error_label, section_title
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 ADDRESS_LINES = 3
+LISTED_ORDERS = 200  # the last paid; an older one is found by its number or e-mail
+TYPING_PAUSE_MS = 250
 
 
 class OrderInvoiceDialog(QDialog):
@@ -43,18 +44,26 @@ class OrderInvoiceDialog(QDialog):
     issued = Signal(object)  # InvoiceView
     loaded = Signal()
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, actor: Actor, parent: QWidget | None = None, *, limit: int = LISTED_ORDERS
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("orderInvoiceDialog")
         self.setWindowTitle(self.tr("Invoice an online order"))
         self.setMinimumWidth(640)
         self._services = services
         self._actor = actor
+        self._limit = limit
+        self._shown_search: str | None = None
         self._prefilled_email = ""
         self._orders = QStandardItemModel(0, 4, self)
         self._orders.setHorizontalHeaderLabels(
             [self.tr("Order"), self.tr("Paid on"), self.tr("E-mail"), self.tr("Total")]
         )
+        self._find = QLineEdit(objectName="findOrderToInvoice")
+        self._find.setPlaceholderText(self.tr("Find an order by its number or e-mail"))
+        self._find.setClearButtonEnabled(True)
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._table = self._make_table()
         self._empty = QLabel(self.tr("Loading…"), objectName="ordersToInvoiceHint")
         self._name = QLineEdit(objectName="orderInvoiceName")
@@ -68,14 +77,26 @@ class OrderInvoiceDialog(QDialog):
         self._name_error = error_label("orderInvoiceNameError")
         self._error = error_label("orderInvoiceError")
         self._issue = QPushButton(self.tr("Issue the invoice  (Ctrl+Enter)"), objectName="orderInvoiceIssue")
-        self._issue.setShortcut("Ctrl+Return")
         self._issue.setEnabled(False)
         self._issue.clicked.connect(self.issue)
         self._cancel = QPushButton(self.tr("Cancel  (Esc)"), objectName="orderInvoiceCancel")
         self._cancel.clicked.connect(self.reject)
+        self._issuing = False
         self._lay_out()
-        self._table.selectionModel().currentRowChanged.connect(self._order_chosen)
+        self._connect()
         self.reload()
+
+    def _connect(self) -> None:
+        # An invoice cannot be taken back: Enter goes to the next field, only Ctrl+Enter issues.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.issue)
+        for button in (self._issue, self._cancel):
+            button.setAutoDefault(False)
+        for field in (self._find, self._name, self._email, self._vat):
+            field.returnPressed.connect(self.focusNextChild)
+        self._typing.timeout.connect(self.reload)
+        self._find.textChanged.connect(self._typing.start)
+        self._table.selectionModel().currentRowChanged.connect(self._order_chosen)
 
     def _make_table(self) -> QTableView:
         table = counter_table(self._orders, "ordersToInvoice", stretch_column=2, shade_selection=False)
@@ -85,7 +106,7 @@ class OrderInvoiceDialog(QDialog):
         return table
 
     def _lay_out(self) -> None:
-        for field in (self._name, self._email, self._vat):
+        for field in (self._find, self._name, self._email, self._vat):
             field.setMinimumHeight(36)
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self._name)
@@ -98,12 +119,11 @@ class OrderInvoiceDialog(QDialog):
         for button in (self._cancel, self._issue):
             button.setMinimumHeight(40)
             buttons.addWidget(button)
-        self._issue.setDefault(True)
-        self._cancel.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(section_title(self.tr("Paid orders without an invoice"), "ordersToInvoiceTitle"))
+        layout.addWidget(self._find)
         layout.addWidget(self._table, stretch=1)
         layout.addWidget(self._empty)
         layout.addWidget(section_title(self.tr("Who is the invoice for?"), "orderInvoiceCustomerTitle"))
@@ -112,21 +132,42 @@ class OrderInvoiceDialog(QDialog):
         layout.addLayout(buttons)
 
     def reload(self) -> None:
-        job = partial(self._services.invoices.orders_to_invoice, self._actor)
-        BackgroundOp(self, job).success(self._show_orders).failure(self._load_failed).run_in_background()
+        """Read the orders again; the order chosen stays chosen while it is still to invoice."""
+        self._typing.stop()
+        search = self._find.text().strip()
+        job = partial(self._services.invoices.orders_to_invoice, self._actor, search=search, limit=self._limit)
+        BackgroundOp(self, job).success(partial(self._show_orders, search)).failure(
+            self._load_failed
+        ).run_in_background()
 
-    def _show_orders(self, orders: list[OrderToInvoice]) -> None:
+    def _show_orders(self, search: str, orders: list[OrderToInvoice]) -> None:
+        # Read again for the same search, the order chosen stays chosen, or none if it is gone: the name typed
+        # was for that one. A new search chooses the first order found.
+        new_search, chosen = search != self._shown_search, self.chosen_order()
+        self._shown_search = search
         self._orders.removeRows(0, self._orders.rowCount())
         for order in orders:
             self._orders.appendRow(_order_items(order))
         self._table.resizeColumnsToContents()
-        self._empty.setText(self.tr("No paid online order is waiting for an invoice."))
-        self._empty.setVisible(not orders)
-        if orders:
+        self._empty.setText(self._hint(search, len(orders)))
+        self._empty.setVisible(not orders or len(orders) >= self._limit)
+        numbers = [order.number for order in orders]
+        if new_search and orders:
             self._table.selectRow(0)
+        elif not new_search and chosen is not None and chosen.number in numbers:
+            self._table.selectRow(numbers.index(chosen.number))
         if self.focusWidget() in (None, self._table):  # on opening; a reload leaves the typing where it is
             self._name.setFocus()
         self.loaded.emit()
+
+    def _hint(self, search: str, count: int) -> str:
+        if count >= self._limit:
+            return self.tr("Only the last {count} paid orders are listed: find an older one by its number.").format(
+                count=count
+            )
+        if search:
+            return self.tr("No paid order without an invoice matches '{search}'.").format(search=search)
+        return self.tr("No paid online order is waiting for an invoice.")
 
     def _load_failed(self, error: Exception) -> None:
         self._empty.hide()
@@ -137,12 +178,11 @@ class OrderInvoiceDialog(QDialog):
 
     def _order_chosen(self) -> None:
         order = self.chosen_order()
-        self._issue.setEnabled(order is not None)
-        if order is None:
-            return
+        self._issue.setEnabled(order is not None and not self._issuing)
+        email = "" if order is None else order.email
         if self._email.text().strip() in ("", self._prefilled_email):
-            self._email.setText(order.email)
-            self._prefilled_email = order.email
+            self._email.setText(email)
+            self._prefilled_email = email
 
     def chosen_order(self) -> OrderToInvoice | None:
         index = self._table.selectionModel().currentIndex()
@@ -153,7 +193,7 @@ class OrderInvoiceDialog(QDialog):
 
     def issue(self) -> None:
         order = self.chosen_order()
-        if order is None or not self._issue.isEnabled():
+        if order is None or self._issuing:
             return
         for label in (self._name_error, self._error):
             label.hide()
@@ -167,19 +207,28 @@ class OrderInvoiceDialog(QDialog):
             email=self._email.text().strip(),
             vat_number=self._vat.text().strip(),
         )
-        self._issue.setEnabled(False)
+        self._set_issuing(True)
         job = partial(self._services.invoices.issue_for_order, self._actor, order.number, details)
         BackgroundOp(self, job).success(self._issued).failure(self._refused).run_in_background()
 
+    def _set_issuing(self, issuing: bool) -> None:
+        self._issuing = issuing
+        self._cancel.setEnabled(not issuing)
+        self._issue.setEnabled(not issuing and self.chosen_order() is not None)
+
+    def reject(self) -> None:
+        if not self._issuing:  # once asked for, the invoice is written: the dialog waits to show it
+            super().reject()
+
     def _issued(self, invoice: InvoiceView) -> None:
+        self._set_issuing(False)
         self.issued.emit(invoice)
         self.accept()
 
     def _refused(self, error: Exception) -> None:
-        self._issue.setEnabled(self.chosen_order() is not None)
+        self._set_issuing(False)
         self._show(self._error, plain_message(error))
-        if not isinstance(error, ValidationError):
-            self.reload()  # another desk may have invoiced the order meanwhile
+        self.reload()  # another desk may have invoiced the order, or it was refunded, meanwhile
 
     @staticmethod
     def _show(label: QLabel, message: str) -> None:

@@ -141,6 +141,8 @@ class OrderInvoiceDialog(QDialog):
         ).run_in_background()
 
     def _show_orders(self, search: str, orders: list[OrderToInvoice]) -> None:
+        if search != self._find.text().strip():
+            return  # typed since: the orders of what is typed now are on their way
         # Read again for the same search, the order chosen stays chosen, or none if it is gone: the name typed
         # was for that one. A new search chooses the first order found.
         new_search, chosen = search != self._shown_search, self.chosen_order()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -18,10 +18,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_app.db.engine import Database
-from pos_app.db.models import OnlineOrder, OnlineOrderLine, PaymentEvent, Product, Reservation, ReservationLine, Sku
+from pos_app.db.models import (
+    Invoice,
+    OnlineOrder,
+    OnlineOrderLine,
+    PaymentEvent,
+    Product,
+    Reservation,
+    ReservationLine,
+    Sku,
+)
 from pos_app.db.sequences import next_number
 from pos_app.domain import catalogue as rules
 from pos_app.domain.contact import EMAIL_PATTERN
+from pos_app.domain.invoice import InvoiceKind
 from pos_app.domain.money import currency
 from pos_app.errors import Conflict, NotFound, PaymentUnavailable, ReservationExpired, ValidationError
 from pos_app.payments.gateway import (
@@ -90,6 +100,7 @@ class Order:
     refund_id: str | None
     note: str | None
     lines: tuple[OrderLine, ...]
+    invoice_number: str | None = None  # set by orders(): the invoice issued for it, if any
 
 
 @dataclass(frozen=True)
@@ -271,7 +282,15 @@ class PaymentService:
         if status is not None:
             query = query.where(OnlineOrder.status == status.value)
         with UnitOfWork(self._db, write=False) as uow:
-            return [_order(uow.session, row) for row in uow.session.scalars(query)]
+            rows = list(uow.session.scalars(query))
+            invoices = dict(
+                uow.session.execute(
+                    select(Invoice.online_order_id, Invoice.number).where(
+                        Invoice.online_order_id.in_([row.id for row in rows]), Invoice.kind == InvoiceKind.INVOICE.value
+                    )
+                ).all()
+            )
+            return [replace(_order(uow.session, row), invoice_number=invoices.get(row.id)) for row in rows]
 
     # ----- internals ---------------------------------------------------------------------------
 

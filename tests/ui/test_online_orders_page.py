@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QListWidget, QTab
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.roles import Actor
+from pos_app.invoices.model import CustomerDetails
 from pos_app.payments.stripe_gateway import StripeGateway
 from pos_app.services import Services, open_services
 from pos_app.services.payments import Order, OrderStatus
@@ -331,6 +332,30 @@ def test_an_order_refunded_because_the_stock_was_gone_is_shown_to_act_on(
     window.findChild(QCheckBox, "needsAttentionOnly").click()
 
     assert column_texts(orders, "Customer") == ["marc@example.com"]
+    window.close()
+
+
+def test_an_invoiced_order_shows_the_number_of_its_invoice(
+    qtbot: QtBot, paying_services: Services, shopper: stripe.StripeClient, accountant: Actor
+) -> None:
+    services = paying_services
+    services.settings.update_identity(
+        services.auth.login("admin", PASSWORDS["admin"]), shop_name="Boutique", shop_vat_number="FR12345678901"
+    )
+    stock_two_skus(services, services.auth.login("stock", PASSWORDS["stock"]))
+    since = datetime.now(UTC) - timedelta(seconds=5)
+    paid_order(services, shopper, [("TEE-M", 1)], "ines@example.com")
+    paid_order(services, shopper, [("CAP", 1)], "marc@example.com")
+    services.payments.reconcile(since)
+    ines = next(order for order in services.payments.orders() if order.email == "ines@example.com")
+    invoice = services.invoices.issue_for_order(accountant, str(ines.number), CustomerDetails("Inès Benali"))
+    window = open_window(qtbot, services, accountant)
+
+    show_online_orders(qtbot, window)
+
+    orders = table(window, "ordersTable")
+    statuses = dict(zip(column_texts(orders, "Customer"), column_texts(orders, "Status"), strict=True))
+    assert statuses == {"ines@example.com": f"Paid · invoice {invoice.number}", "marc@example.com": "Paid"}
     window.close()
 
 

@@ -3425,6 +3425,10 @@ Code postal et ville</translation>
         <source>When the customer checked out (this computer&apos;s time)</source>
         <translation>Heure de la commande du client (heure de cet ordinateur)</translation>
     </message>
+    <message>
+        <source>invoice {number}</source>
+        <translation>facture {number}</translation>
+    </message>
 </context>
 <context>
     <name>PageSwitcher</name>

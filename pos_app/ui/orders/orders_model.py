@@ -119,10 +119,19 @@ def order_row(order: Order, today: datetime) -> OrderRow:
         created=when_text(order.created_at, today),
         items=lines_summary([(line.sku, line.quantity) for line in order.lines]),
         total=f"{money.round(order.total)} {money.code}",
-        status=QCoreApplication.translate("OrdersTableModel", STATUS_WORDS[order.status]),
+        status=status_text(order),
         note=_sentence(order.note),
         needs_attention=order.status in NEEDS_ATTENTION,
     )
+
+
+def status_text(order: Order) -> str:
+    """'Paid', or 'Paid · invoice F-2026-000012' once invoiced."""
+    words = QCoreApplication.translate("OrdersTableModel", STATUS_WORDS[order.status])
+    if order.invoice_number is None:
+        return words
+    invoiced = QCoreApplication.translate("OrdersTableModel", "invoice {number}").format(number=order.invoice_number)
+    return f"{words} · {invoiced}"
 
 
 def order_rows(orders: Sequence[Order], today: datetime) -> tuple[OrderRow, ...]:

@@ -33,6 +33,7 @@ from pos_app.db.models import (
 )
 from pos_app.db.sequences import next_number
 from pos_app.domain import catalogue as rules
+from pos_app.domain.contact import EMAIL_PATTERN
 from pos_app.domain.invoice import (
     DraftLine,
     InvoiceKind,
@@ -595,10 +596,16 @@ def _customer(
 
 
 def _clean_details(details: CustomerDetails) -> CustomerDetails:
+    email = clean_text(details.email, "customer email", max_length=254, required=False)
+    if email and not EMAIL_PATTERN.match(email):
+        raise ValidationError(
+            f"'{email}' is not an email address such as name@example.com: correct it, or leave it empty.",
+            field="customer email",
+        )
     return CustomerDetails(
         name=clean_text(details.name, "customer name", max_length=200),
         address=clean_text(details.address, "customer address", max_length=1000, required=False),
-        email=clean_text(details.email, "customer email", max_length=254, required=False),
+        email=email,
         vat_number=clean_text(details.vat_number, "customer VAT number", max_length=40, required=False),
         company_number=clean_text(details.company_number, "customer company number", max_length=40, required=False),
     )

@@ -93,6 +93,7 @@ def test_the_sale_s_customer_is_invoiced_when_none_is_named(shop, cashier, admin
         (None, None, ValidationError, "needs the customer's name"),
         (None, CustomerDetails("  "), ValidationError, "customer name is required"),
         (None, CustomerDetails("ACME", vat_number="x" * 41), ValidationError, "too long"),
+        (None, CustomerDetails("ACME", email="compta at acme"), ValidationError, "'compta at acme' is not an email"),
     ],
 )
 def test_a_refused_invoice_writes_nothing_and_takes_no_number(shop, cashier, sale, number, customer, error, message):

@@ -120,6 +120,15 @@ def test_an_order_is_not_invoiced_without_the_customer_name(
 
     assert text_of(dialog, "orderInvoiceNameError") == "An invoice needs the customer's name."
     assert dialog.isVisible()
+    qtbot.keyClicks(field(dialog, "orderInvoiceName"), "Ana Diallo")
+    assert text_of(dialog, "orderInvoiceNameError") == ""  # gone as soon as a name is typed
+
+    email = field(dialog, "orderInvoiceEmail")
+    email.clear()
+    qtbot.keyClicks(email, "ana at example")
+    click(qtbot, dialog, "orderInvoiceIssue")
+    qtbot.waitUntil(lambda: text_of(dialog, "orderInvoiceError") != "", timeout=TIMEOUT)
+    assert "'ana at example' is not an email address" in text_of(dialog, "orderInvoiceError")
     assert sorted(o.number for o in shop.invoices.orders_to_invoice(accountant)) == sorted(paid)
 
 
@@ -141,6 +150,13 @@ def test_an_order_invoiced_meanwhile_at_another_desk_is_said_and_leaves_the_list
     # nothing else is chosen in its place: the name typed was for that order
     assert dialog.chosen_order() is None and not issue_button(dialog).isEnabled()
     assert field(dialog, "orderInvoiceName").text() == "Ana Diallo"
+
+    orders = table(dialog, "ordersToInvoice")
+    orders.selectRow(0)  # the other order: what was typed for the first one is not carried over to it
+    remaining = dialog.chosen_order()
+    assert remaining is not None and remaining.number != chosen.number
+    assert field(dialog, "orderInvoiceName").text() == ""
+    assert field(dialog, "orderInvoiceEmail").text() == remaining.email
 
 
 def test_enter_moves_to_the_next_field_and_never_issues_the_invoice(

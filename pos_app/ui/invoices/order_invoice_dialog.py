@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -33,7 +34,7 @@ from pos_app.ui.till.amounts import moment_text, money_text
 from pos_app.ui.widgets.labels import error_label, section_title
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
-ADDRESS_LINES = 3
+ADDRESS_LINES = 4
 LISTED_ORDERS = 200  # the last paid; an older one is found by its number or e-mail
 TYPING_PAUSE_MS = 250
 
@@ -55,6 +56,7 @@ class OrderInvoiceDialog(QDialog):
         self._actor = actor
         self._limit = limit
         self._shown_search: str | None = None
+        self._details_for: str | None = None  # the order whose customer the fields were last filled for
         self._prefilled_email = ""
         self._orders = QStandardItemModel(0, 4, self)
         self._orders.setHorizontalHeaderLabels(
@@ -92,14 +94,20 @@ class OrderInvoiceDialog(QDialog):
             QShortcut(QKeySequence(keys), self, self.issue)
         for button in (self._issue, self._cancel):
             button.setAutoDefault(False)
-        for field in (self._find, self._name, self._email, self._vat):
+        self._find.returnPressed.connect(self._name.setFocus)  # a search chooses the first order found
+        for field in (self._name, self._email, self._vat):
             field.returnPressed.connect(self.focusNextChild)
+        self._name.textChanged.connect(self._name_error.hide)
+        QWidget.setTabOrder(self._vat, self._issue)
+        QWidget.setTabOrder(self._issue, self._cancel)
         self._typing.timeout.connect(self.reload)
         self._find.textChanged.connect(self._typing.start)
         self._table.selectionModel().currentRowChanged.connect(self._order_chosen)
 
     def _make_table(self) -> QTableView:
         table = counter_table(self._orders, "ordersToInvoice", stretch_column=2, shade_selection=False)
+        for column in (0, 1, 3):
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.setAccessibleName(self.tr("Paid orders without an invoice"))
         table.setAlternatingRowColors(True)
         table.setMinimumHeight(180)
@@ -150,7 +158,6 @@ class OrderInvoiceDialog(QDialog):
         self._orders.removeRows(0, self._orders.rowCount())
         for order in orders:
             self._orders.appendRow(_order_items(order))
-        self._table.resizeColumnsToContents()
         self._empty.setText(self._hint(search, len(orders)))
         self._empty.setVisible(not orders or len(orders) >= self._limit)
         numbers = [order.number for order in orders]
@@ -158,7 +165,7 @@ class OrderInvoiceDialog(QDialog):
             self._table.selectRow(0)
         elif not new_search and chosen is not None and chosen.number in numbers:
             self._table.selectRow(numbers.index(chosen.number))
-        if self.focusWidget() in (None, self._table):  # on opening; a reload leaves the typing where it is
+        if self._shown_search == "" and new_search and orders:  # on opening, the first order is chosen
             self._name.setFocus()
         self.loaded.emit()
 
@@ -181,10 +188,21 @@ class OrderInvoiceDialog(QDialog):
     def _order_chosen(self) -> None:
         order = self.chosen_order()
         self._issue.setEnabled(order is not None and not self._issuing)
-        email = "" if order is None else order.email
+        if order is None:
+            return
+        if self._details_for not in (None, order.number):
+            self._clear_details()  # typed for another order: never print one customer on another's invoice
+        self._details_for = order.number
+        email = order.email
         if self._email.text().strip() in ("", self._prefilled_email):
             self._email.setText(email)
             self._prefilled_email = email
+
+    def _clear_details(self) -> None:
+        for field in (self._name, self._email, self._vat):
+            field.clear()
+        self._address.clear()
+        self._prefilled_email = ""
 
     def chosen_order(self) -> OrderToInvoice | None:
         index = self._table.selectionModel().currentIndex()
